@@ -45,10 +45,10 @@ type Server struct {
 	// socket and the log.
 	Dir string
 
-	bindir string
-	runAs  *user.User // nil when not running as root
-	cmd    *exec.Cmd
-	exited chan struct{} // closed when cmd has exited
+	bindir  string
+	runAs   *user.User // nil when not running as root
+	cmd     *exec.Cmd
+	exited  chan struct{} // closed when cmd has exited
 	waitErr error
 
 	mu  sync.Mutex
