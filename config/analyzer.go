@@ -1,0 +1,120 @@
+package config
+
+import (
+	"go/ast"
+	"go/token"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Analyzer finds and loads the configuration for each package. Every
+// tenantlint analyzer lists it in Requires and reads the result:
+//
+//	cfg := pass.ResultOf[config.Analyzer].(*config.Config)
+//
+// The result is never nil. An invalid file fails the analysis with the
+// file's errors.
+var Analyzer = &analysis.Analyzer{
+	Name: "tenantlintconfig",
+	Doc: `load the tenantlint configuration
+
+Finds the nearest .tenantlint.yml (or .tenantlint.yaml) in the package's
+directory or above and validates it; with no file, the defaults apply.
+The -config flag names a file to use instead.`,
+	Run:        run,
+	ResultType: reflect.TypeOf((*Config)(nil)),
+	// Loading reads no type information, and analyzers that run despite
+	// type errors still need their configuration.
+	RunDespiteErrors: true,
+}
+
+// configFlag is the -config flag: a file to use instead of looking one up.
+var configFlag string
+
+func init() {
+	Analyzer.Flags.StringVar(&configFlag, "config", "", "configuration `file` to use instead of the nearest .tenantlint.yml")
+}
+
+var (
+	override atomic.Pointer[Config]
+	// loaded caches each file by absolute path: analyzers run over many
+	// packages at once, and a file must be read (and fail) only once.
+	loaded sync.Map // string → *loadOnce
+	// defaults is shared by every package that has no file.
+	defaults = Default()
+)
+
+type loadOnce struct {
+	once sync.Once
+	cfg  *Config
+	err  error
+}
+
+// SetOverride makes every package use c, in preference to the -config
+// flag and to looking for a file. The golangci-lint plugin calls it with
+// the settings from .golangci.yml. SetOverride(nil) removes the override.
+func SetOverride(c *Config) {
+	override.Store(c)
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	if c := override.Load(); c != nil {
+		return c, nil
+	}
+	path := configFlag
+	if path == "" {
+		dir := packageDir(pass.Fset, pass.Files)
+		if dir == "" {
+			return defaults, nil
+		}
+		var err error
+		if path, err = Find(dir); err != nil {
+			return nil, err
+		}
+		if path == "" {
+			return defaults, nil
+		}
+	}
+	return load(path)
+}
+
+// load returns the file at path, loading it once per process.
+func load(path string) (*Config, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	v, _ := loaded.LoadOrStore(abs, new(loadOnce))
+	l := v.(*loadOnce)
+	l.once.Do(func() { l.cfg, l.err = Load(abs) })
+	return l.cfg, l.err
+}
+
+// packageDir returns the directory of the package's source files, or ""
+// if it has none. Files that cgo rewrote live in the build cache and carry
+// //line directives back to the source, so a file whose package clause is
+// not remapped is preferred, then a remapped position that is absolute.
+func packageDir(fset *token.FileSet, files []*ast.File) string {
+	for _, f := range files {
+		name := fset.PositionFor(f.Package, false).Filename
+		if name != "" && name == fset.Position(f.Package).Filename {
+			return filepath.Dir(name)
+		}
+	}
+	for _, f := range files {
+		if p := fset.Position(f.Package).Filename; filepath.IsAbs(p) && strings.HasSuffix(p, ".go") {
+			return filepath.Dir(p)
+		}
+	}
+	if len(files) > 0 {
+		if name := fset.PositionFor(files[0].Package, false).Filename; name != "" {
+			return filepath.Dir(name)
+		}
+	}
+	return ""
+}
