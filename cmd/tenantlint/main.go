@@ -1,0 +1,94 @@
+// Command tenantlint finds multi-tenant isolation bugs in Go code: SQL, cache keys, jobs,
+// channels and storage paths used without the active tenant's scope, and tenants taken from
+// request input.
+//
+// Usage:
+//
+//	tenantlint [flags] packages
+//	go vet -vettool=$(command -v tenantlint) packages
+//
+// Exit status: 0 when clean, 3 when there are findings, 1 on errors (bad config, packages that
+// do not load).
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/unitchecker"
+
+	"github.com/tenantlint/tenantlint/config"
+	"github.com/tenantlint/tenantlint/passes/directive"
+	"github.com/tenantlint/tenantlint/passes/sqlscope"
+)
+
+// analyzers are the checks the command runs, in report order.
+var analyzers = []*analysis.Analyzer{
+	sqlscope.Analyzer,
+	directive.Analyzer,
+}
+
+func main() {
+	if vetMode(os.Args[1:]) {
+		// go vet runs the tool once per package with a JSON config file; unitchecker speaks
+		// that protocol (and -V=full, -flags) and carries facts between the runs.
+		unitchecker.Main(append([]*analysis.Analyzer{config.Analyzer}, analyzers...)...)
+	}
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// vetMode reports whether go vet is driving the tool.
+func vetMode(args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	if slices.Contains(args, "-V=full") || slices.Contains(args, "-flags") {
+		return true
+	}
+	return strings.HasSuffix(args[len(args)-1], ".cfg")
+}
+
+type options struct {
+	json, fix, diff, verbose, tests bool
+	configFile, dir                 string
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("tenantlint", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var o options
+	fs.BoolVar(&o.json, "json", false, "print diagnostics as JSON, in the format of golang.org/x/tools/go/analysis drivers")
+	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes that are certain")
+	fs.BoolVar(&o.diff, "diff", false, "with -fix, print the fixes as a unified diff instead of applying them")
+	fs.BoolVar(&o.verbose, "v", false, "say which tables are treated as tenant tables and why")
+	fs.BoolVar(&o.tests, "test", false, "also load test files (findings in _test.go files are never reported)")
+	fs.StringVar(&o.configFile, "config", "", "use this `file` instead of looking up .tenantlint.yml from each package's directory")
+	fs.StringVar(&o.dir, "C", "", "run in `dir` (a module of its own, such as an example)")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: tenantlint [flags] packages\n       go vet -vettool=$(command -v tenantlint) packages\n\nflags:\n")
+		fs.PrintDefaults()
+		fmt.Fprintf(stderr, "\nchecks:\n")
+		for _, a := range analyzers {
+			fmt.Fprintf(stderr, "  %-12s %s\n", a.Name, a.Doc)
+		}
+	}
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return 0
+		}
+		return 1
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return 1
+	}
+	if o.diff {
+		o.fix = true
+	}
+	return lint(o, fs.Args(), stdout, stderr)
+}

@@ -1,0 +1,184 @@
+// Package facts holds the facts tenantlint's engine exports for functions, so that tenant scope
+// is followed across package boundaries (go/analysis gives a pass no bodies of imported
+// packages: facts are the only channel between them).
+//
+// Facts are small and gob-stable: positions are stored as "file:line:col" strings, because a
+// token.Pos means nothing in another process (go vet runs one process per package), and the
+// explanation trail is capped so that long call chains do not grow facts without bound.
+package facts
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Kind is where a value's tenant scope comes from. The order matters: merging two paths
+// (a φ-node) keeps the lower kind, so a value is scoped only if every path scopes it.
+type Kind uint8
+
+const (
+	// Top is "not yet computed": the identity of the merge. It never leaves the engine.
+	Top Kind = iota
+	// None: no tenant at all, known for certain (a constant, a zero value).
+	None
+	// Untrusted: a value taken from request input that nothing vouched for.
+	Untrusted
+	// Unknown: provenance the engine cannot see (a field of an opaque struct, a global, a
+	// value read from the database). Findings are never based on it: tenantlint stays quiet.
+	Unknown
+	// Param: derived from one of the enclosing function's parameters; the caller decides.
+	Param
+	// Scoped: a value that incorporates the active tenant (a key built from it, a conversion).
+	Scoped
+	// TenantID: the active tenant's identifier from a trusted source.
+	TenantID
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Top:
+		return "top"
+	case None:
+		return "none"
+	case Untrusted:
+		return "untrusted"
+	case Unknown:
+		return "unknown"
+	case Param:
+		return "param"
+	case Scoped:
+		return "scoped"
+	case TenantID:
+		return "tenant"
+	}
+	return fmt.Sprintf("Kind(%d)", uint8(k))
+}
+
+// HasTenant reports whether a value of this kind carries the active tenant.
+func (k Kind) HasTenant() bool { return k == Scoped || k == TenantID }
+
+// ParamRef names a parameter, or a part of it, by SSA parameter index (for methods the
+// receiver is 0) and a path of selectors into it: struct field indices, constant slice or
+// array indices, and constant map keys, as strings ("1", "tenant_id").
+type ParamRef struct {
+	Index int
+	Path  []string
+	// Names is the human spelling of Path (field names), for messages only.
+	Names []string
+}
+
+func (p ParamRef) String() string {
+	s := fmt.Sprintf("p%d", p.Index)
+	for i, n := range p.Names {
+		if n == "" {
+			n = p.Path[i]
+		}
+		s += "." + n
+	}
+	return s
+}
+
+// Equal reports whether two references name the same part of the same parameter.
+func (p ParamRef) Equal(q ParamRef) bool {
+	if p.Index != q.Index || len(p.Path) != len(q.Path) {
+		return false
+	}
+	for i := range p.Path {
+		if p.Path[i] != q.Path[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// Result summarizes one result of a function.
+type Result struct {
+	Kind Kind
+	// Params lists the parameters a Param result derives from (any of them carrying the
+	// tenant makes the result scoped).
+	Params []ParamRef
+}
+
+// Requirement says a parameter must carry the active tenant, because it reaches a sink's
+// tenant position unscoped. Callers are checked against it at the call site.
+type Requirement struct {
+	Param  ParamRef
+	Family string // sql | cache | job | channel | storage
+	// Sink describes the sink in a sentence fragment, e.g. `tenant_id predicate of a query on
+	// "devices"`.
+	Sink string
+	// Trail is the chain from this function's parameter to the sink, outermost first, each
+	// "file:line:col: what happens there". Capped at MaxTrail.
+	Trail []string
+}
+
+// MaxTrail caps the explanation carried in a fact.
+const MaxTrail = 8
+
+// SQLForward says a function runs its parameter Query as SQL text with the variadic
+// arguments in parameter Args (-1 when it has none): a wrapper around a driver. Calls to it are
+// SQL sinks in their own right.
+type SQLForward struct {
+	Query int
+	Args  int
+	// Named is set when Args is a single struct or map bound by name (sqlx Named*).
+	Named bool
+}
+
+// Summary is the fact exported for each function whose behaviour matters to tenant scope.
+// Functions with nothing to say get no fact (most of them), which keeps the fact files small.
+type Summary struct {
+	Results  []Result      `json:",omitempty"`
+	Requires []Requirement `json:",omitempty"`
+	SQL      *SQLForward   `json:",omitempty"`
+}
+
+func (*Summary) AFact() {}
+
+// String is what tests match with `// want Name:"..."`: stable and compact.
+func (s *Summary) String() string {
+	var parts []string
+	for i, r := range s.Results {
+		if r.Kind == Unknown || r.Kind == Top {
+			continue
+		}
+		p := fmt.Sprintf("result%d=%s", i, r.Kind)
+		if r.Kind == Param {
+			var ps []string
+			for _, pr := range r.Params {
+				ps = append(ps, pr.String())
+			}
+			p += "(" + strings.Join(ps, "|") + ")"
+		}
+		parts = append(parts, p)
+	}
+	for _, q := range s.Requires {
+		parts = append(parts, fmt.Sprintf("requires %s %s", q.Param, q.Family))
+	}
+	if s.SQL != nil {
+		parts = append(parts, fmt.Sprintf("sql(query=p%d args=p%d)", s.SQL.Query, s.SQL.Args))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// Empty reports whether the summary says nothing worth exporting.
+func (s *Summary) Empty() bool {
+	if len(s.Requires) > 0 || s.SQL != nil {
+		return false
+	}
+	for _, r := range s.Results {
+		if r.Kind != Unknown && r.Kind != Top {
+			return false
+		}
+	}
+	return true
+}
+
+// Relevant is a package fact: the package (or one it imports) has something to do with tenant
+// scope. Packages without it are skipped by the engine, which keeps large dependency graphs
+// cheap (a package that touches no sink, source or relevant import cannot produce a finding or
+// a summary that matters).
+type Relevant struct{}
+
+func (*Relevant) AFact()         {}
+func (*Relevant) String() string { return "relevant" }

@@ -1,0 +1,22 @@
+package sqlscope_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/tenantlint/tenantlint/passes/all"
+)
+
+func testdata() string {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
+	if err != nil {
+		panic(err)
+	}
+	return dir
+}
+
+func TestDatabaseSQL(t *testing.T) {
+	analysistest.Run(t, testdata(), all.Analyzer, "sqlbasic")
+}

@@ -1,0 +1,466 @@
+package tenantflow
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/tenantlint/tenantlint/catalog"
+	"github.com/tenantlint/tenantlint/facts"
+)
+
+// callValue is the value of a call's result: a source, request input, a scoper, what the
+// callee's summary says, or by default something derived from the arguments.
+func (s *funcState) callValue(c *ssa.CallCommon, pos token.Pos) *value {
+	n := c.Signature().Results().Len()
+	wrap := func(results []*value) *value {
+		if n == 1 {
+			return results[0]
+		}
+		fields := map[string]*value{}
+		for i, r := range results {
+			fields[strconv.Itoa(i)] = r
+		}
+		return &value{kind: facts.Unknown, fields: fields}
+	}
+	fill := func(v *value, at int) *value {
+		rs := make([]*value, n)
+		for i := range rs {
+			rs[i] = unknownValue
+		}
+		if at < n {
+			rs[at] = v
+		}
+		return wrap(rs)
+	}
+	if n == 0 {
+		return unknownValue
+	}
+	args := callArgs(c)
+	k := calleeKey(c)
+	if k != "" {
+		r := s.pkg.rules
+		if at, ok := r.sources[k]; ok {
+			return fill(&value{kind: facts.TenantID, origin: pos, what: s.pkg.exprText(pos, k)}, at)
+		}
+		if r.untrusted[k] {
+			v := &value{kind: facts.Untrusted, origin: pos, what: s.pkg.exprText(pos, k)}
+			rs := make([]*value, n)
+			for i := range rs {
+				rs[i] = v
+			}
+			return wrap(rs)
+		}
+		if r.scopers[k] {
+			return fill(&value{kind: facts.Scoped, origin: pos, what: k}, 0)
+		}
+	}
+	if sum := s.pkg.summaryOf(c); sum != nil {
+		rs := make([]*value, n)
+		for i := range rs {
+			rs[i] = unknownValue
+			if i >= len(sum.Results) {
+				continue
+			}
+			res := sum.Results[i]
+			switch res.Kind {
+			case facts.TenantID:
+				rs[i] = &value{kind: facts.TenantID, origin: pos, what: s.pkg.exprText(pos, k)}
+			case facts.Scoped:
+				rs[i] = &value{kind: facts.Scoped, origin: pos}
+			case facts.None:
+				rs[i] = noneValue
+			case facts.Untrusted:
+				rs[i] = &value{kind: facts.Untrusted, origin: pos, what: s.pkg.exprText(pos, k)}
+			case facts.Param:
+				var vs []*value
+				for _, ref := range res.Params {
+					vs = append(vs, s.argAt(args, ref))
+				}
+				rs[i] = derive(vs...)
+				if rs[i].kind == facts.None {
+					rs[i] = unknownValue
+				}
+			}
+		}
+		return wrap(rs)
+	}
+	// No summary (an interface method, a function value, a package the engine skipped): the
+	// result incorporates whatever went in. Contexts are left out: nearly every call takes one,
+	// and what comes out of it is decided by sources, not by the context itself.
+	var vs []*value
+	for _, a := range args {
+		if isContext(a.Type()) {
+			continue
+		}
+		vs = append(vs, s.eval(a))
+	}
+	d := derive(vs...)
+	if d.kind == facts.None {
+		d = unknownValue
+	}
+	return d
+}
+
+// callArgs lists a call's arguments with the receiver first, as SSA parameters are numbered.
+func callArgs(c *ssa.CallCommon) []ssa.Value {
+	if c.IsInvoke() {
+		return append([]ssa.Value{c.Value}, c.Args...)
+	}
+	return c.Args
+}
+
+// calleeKey names the called function in catalog terms, "" for dynamic calls.
+func calleeKey(c *ssa.CallCommon) string {
+	if c.IsInvoke() {
+		return catalog.Key(c.Method)
+	}
+	if fn := staticCallee(c); fn != nil {
+		if obj, ok := fn.Object().(*types.Func); ok {
+			return catalog.Key(obj)
+		}
+	}
+	return ""
+}
+
+// summaryOf finds the callee's summary: computed in this package, or imported as a fact.
+func (p *pkgState) summaryOf(c *ssa.CallCommon) *facts.Summary {
+	fn := staticCallee(c)
+	if fn == nil {
+		return nil
+	}
+	if sum, ok := p.summaries[fn]; ok {
+		return sum
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Pkg() == nil || obj.Pkg() == p.pass.Pkg {
+		return nil
+	}
+	sum := new(facts.Summary)
+	if p.pass.ImportObjectFact(obj.Origin(), sum) {
+		return sum
+	}
+	return nil
+}
+
+func (s *funcState) argAt(args []ssa.Value, ref facts.ParamRef) *value {
+	if ref.Index >= len(args) {
+		return unknownValue
+	}
+	v := s.eval(args[ref.Index])
+	for i, k := range ref.Path {
+		name := k
+		if i < len(ref.Names) && ref.Names[i] != "" {
+			name = ref.Names[i]
+		}
+		v = v.field(k, name)
+	}
+	return v
+}
+
+func isContext(t types.Type) bool {
+	return catalog.TypeKey(t) == "context.Context"
+}
+
+// exprText is the source text of the call at pos ("r.FormValue"), for messages.
+func (p *pkgState) exprText(pos token.Pos, fallback string) string {
+	if c, ok := p.calls[pos]; ok {
+		return types.ExprString(c.Fun)
+	}
+	return fallback
+}
+
+// summary is what callers (in this package and others) need to know about the function.
+func (s *funcState) summary() *facts.Summary {
+	sum := &facts.Summary{Requires: s.requires, SQL: s.sqlForward}
+	for _, r := range s.returns {
+		v := finalize(r)
+		res := facts.Result{Kind: v.kind}
+		if v.kind == facts.Param {
+			res.Params = v.params
+		}
+		sum.Results = append(sum.Results, res)
+	}
+	if s.forcedSource && len(sum.Results) > 0 {
+		sum.Results[0] = facts.Result{Kind: facts.TenantID}
+	}
+	for len(sum.Results) > 0 && sum.Results[len(sum.Results)-1].Kind == facts.Unknown {
+		sum.Results = sum.Results[:len(sum.Results)-1]
+	}
+	return sum
+}
+
+// check evaluates every sink and every call with obligations in the function, and in the
+// function literals it creates. Findings are recorded only when report is set; requirements
+// on parameters always are (they make the summary).
+func (s *funcState) check(report bool) {
+	s.report = report
+	for _, b := range s.fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch in := instr.(type) {
+			case ssa.CallInstruction:
+				s.checkCall(in)
+			case *ssa.MakeClosure:
+				s.checkClosure(in.Fn.(*ssa.Function), in.Bindings)
+			}
+		}
+	}
+	// Function literals that capture nothing are plain function values.
+	for _, anon := range s.fn.AnonFuncs {
+		if !s.closuresDone[anon] {
+			s.checkClosure(anon, nil)
+		}
+	}
+}
+
+func (s *funcState) checkClosure(fn *ssa.Function, bindings []ssa.Value) {
+	if s.closuresDone == nil {
+		s.closuresDone = map[*ssa.Function]bool{}
+	}
+	if s.closuresDone[fn] || fn.Blocks == nil {
+		return
+	}
+	s.closuresDone[fn] = true
+	cs := newFuncState(s.pkg, fn)
+	cs.parent = s
+	cs.closureParams = true
+	cs.env = map[*ssa.FreeVar]ssa.Value{}
+	for i, fv := range fn.FreeVars {
+		if i < len(bindings) {
+			cs.env[fv] = bindings[i]
+		}
+	}
+	cs.solve()
+	cs.check(s.report)
+}
+
+func (s *funcState) root() *funcState {
+	for s.parent != nil {
+		s = s.parent
+	}
+	return s
+}
+
+func (s *funcState) checkCall(call ssa.CallInstruction) {
+	c := call.Common()
+	if site, ok := s.sqlSite(c); ok {
+		s.checkSQL(call, site)
+	}
+	if s.isCopyFrom(c) {
+		s.checkCopyFrom(call)
+	}
+	sum := s.pkg.summaryOf(c)
+	if sum == nil || len(sum.Requires) == 0 {
+		return
+	}
+	args := callArgs(c)
+	callee := staticCallee(c)
+	name := callee.Name()
+	for _, req := range sum.Requires {
+		v := s.argAt(args, req.Param)
+		here := fmt.Sprintf("%s: calls %s with %s as %s", s.pkg.posString(call.Pos()), name, describe(v), paramName(callee, req.Param))
+		s.need(v, call, needed{
+			family:  req.Family,
+			subject: fmt.Sprintf("%s needs the active tenant in %s (for %s)", name, paramName(callee, req.Param), req.Sink),
+			sink:    req.Sink,
+			trail:   append([]string{here}, req.Trail...),
+		})
+	}
+}
+
+// needed describes a position that must carry the active tenant.
+type needed struct {
+	family  string
+	subject string // what needs it, for messages
+	sink    string // the sink at the end, for requirements passed on
+	trail   []string
+}
+
+// need judges a value that must carry the active tenant at instruction at.
+func (s *funcState) need(v *value, at ssa.Instruction, n needed) {
+	switch v.kind {
+	case facts.TenantID, facts.Scoped, facts.Unknown, facts.Top:
+		return
+	case facts.Param:
+		root := s.root()
+		if root.closureParams {
+			return
+		}
+		trail := n.trail
+		if len(trail) > facts.MaxTrail {
+			trail = trail[:facts.MaxTrail]
+		}
+		for _, ref := range v.params {
+			root.addRequirement(facts.Requirement{Param: ref, Family: n.family, Sink: n.sink, Trail: trail})
+		}
+	case facts.None:
+		s.addFinding(at, n.family, n.subject+", but it gets a constant or zero value, not the active tenant", n.trail)
+	case facts.Untrusted:
+		if s.validated(v, at) {
+			return
+		}
+		msg := fmt.Sprintf("tenant id comes from request input: %s reaches %s", v.what, n.subject)
+		trail := append([]string{fmt.Sprintf("%s: %s returns request input", s.pkg.posString(v.origin), v.what)}, n.trail...)
+		s.addFinding(at, n.family, msg, trail)
+	}
+}
+
+func (s *funcState) addRequirement(r facts.Requirement) {
+	if s.crossTenant() {
+		return
+	}
+	for _, q := range s.requires {
+		if q.Param.Equal(r.Param) && q.Family == r.Family && q.Sink == r.Sink {
+			return
+		}
+	}
+	s.requires = append(s.requires, r)
+}
+
+// crossTenant reports whether the function (or the one a closure is in) is declared to work
+// across tenants, and marks the declaration used.
+func (s *funcState) crossTenant() bool {
+	root := s.root()
+	if d := s.pkg.dirs.crossTenantDirective(root.fn); d != nil {
+		d.used = true
+		return true
+	}
+	if obj, ok := root.fn.Object().(*types.Func); ok && s.pkg.rules.crossTenant[catalog.Key(obj)] {
+		return true
+	}
+	return false
+}
+
+func (s *funcState) addFinding(at ssa.Instruction, family, msg string, trail []string) {
+	if !s.report || s.crossTenant() {
+		return
+	}
+	pos, end := at.Pos(), token.NoPos
+	if c, ok := s.pkg.calls[pos]; ok {
+		pos, end = c.Pos(), c.End()
+	}
+	if pos == token.NoPos {
+		pos = s.fn.Pos()
+	}
+	if strings.HasSuffix(s.pkg.pass.Fset.File(pos).Name(), "_test.go") {
+		// Tests pin tenants to constants on purpose; they are not where tenants leak.
+		return
+	}
+	for _, f := range s.pkg.findings {
+		if f.Pos == pos && f.Message == msg {
+			return
+		}
+	}
+	s.pkg.findings = append(s.pkg.findings, &Finding{
+		Check: checkFor(family), Pos: pos, End: end, Message: msg, Trail: trail,
+	})
+}
+
+// checkFor names the check that reports a sink family.
+func checkFor(family string) string {
+	switch family {
+	case "sql":
+		return "sqlscope"
+	case "cache":
+		return "cachekey"
+	case "job":
+		return "jobscope"
+	case "channel":
+		return "chanscope"
+	case "storage":
+		return "storagepath"
+	}
+	return family
+}
+
+// validated reports whether a configured validator vouched for the untrusted value v on every
+// path to at: a call to it with the same request input dominates at.
+func (s *funcState) validated(v *value, at ssa.Instruction) bool {
+	if len(s.pkg.rules.validators) == 0 {
+		return false
+	}
+	for _, b := range s.fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			c := call.Common()
+			k := calleeKey(c)
+			argIdx, ok := s.pkg.rules.validators[k]
+			if !ok {
+				continue
+			}
+			args := callArgs(c)
+			if c.IsInvoke() || c.Signature().Recv() != nil {
+				argIdx++
+			}
+			if argIdx >= len(args) {
+				continue
+			}
+			av := s.eval(args[argIdx])
+			if av.kind == facts.Untrusted && av.origin == v.origin && dominates(instr, at) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func dominates(a, b ssa.Instruction) bool {
+	if a.Parent() != b.Parent() {
+		return false
+	}
+	if a.Block() != b.Block() {
+		return a.Block().Dominates(b.Block())
+	}
+	for _, instr := range a.Block().Instrs {
+		if instr == a {
+			return true
+		}
+		if instr == b {
+			return false
+		}
+	}
+	return false
+}
+
+func describe(v *value) string {
+	switch v.kind {
+	case facts.TenantID:
+		return "the tenant id"
+	case facts.Scoped:
+		return "a tenant-scoped value"
+	case facts.Param:
+		var ps []string
+		for _, p := range v.params {
+			ps = append(ps, p.String())
+		}
+		return "parameter " + strings.Join(ps, "|")
+	case facts.Untrusted:
+		return "request input (" + v.what + ")"
+	case facts.None:
+		return "a constant"
+	}
+	return "a value"
+}
+
+// paramName spells a parameter reference with the callee's own names: "arg.TenantID".
+func paramName(fn *ssa.Function, ref facts.ParamRef) string {
+	name := ref.String()
+	if ref.Index < len(fn.Params) {
+		name = fn.Params[ref.Index].Name()
+		for i, k := range ref.Path {
+			n := k
+			if i < len(ref.Names) && ref.Names[i] != "" {
+				n = ref.Names[i]
+			}
+			name += "." + n
+		}
+	}
+	return name
+}

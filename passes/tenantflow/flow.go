@@ -1,0 +1,390 @@
+package tenantflow
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/tenantlint/tenantlint/facts"
+)
+
+// funcState is the intra-procedural analysis of one function: the abstract value of every SSA
+// value, the contents of the memory it addresses, and what it returns. It is a forward
+// dataflow iterated to a fixpoint; memory is flow-insensitive (every store to an address is
+// merged), which is sound enough for the shapes that matter: composite literals, variadic
+// argument arrays, captured variables.
+type funcState struct {
+	pkg    *pkgState
+	fn     *ssa.Function
+	vals   map[ssa.Value]*value
+	mem    map[ssa.Value]map[string]*value
+	parent *funcState // enclosing function, for closures
+	// env binds a closure's free variables to values of the enclosing function.
+	env     map[*ssa.FreeVar]ssa.Value
+	returns []*value
+	changed bool
+	// closureParams: parameters of a function literal come from unknown callers.
+	closureParams bool
+	// forcedSource: a //tenantlint:source function; its first result is the tenant id.
+	forcedSource bool
+
+	// Filled by check.
+	report       bool
+	closuresDone map[*ssa.Function]bool
+	requires     []facts.Requirement
+	sqlForward   *facts.SQLForward
+}
+
+func newFuncState(p *pkgState, fn *ssa.Function) *funcState {
+	return &funcState{
+		pkg:     p,
+		fn:      fn,
+		vals:    map[ssa.Value]*value{},
+		mem:     map[ssa.Value]map[string]*value{},
+		returns: make([]*value, fn.Signature.Results().Len()),
+	}
+}
+
+// solve iterates the function's instructions until no value changes.
+func (s *funcState) solve() {
+	blocks := s.fn.DomPreorder()
+	for range 30 {
+		s.changed = false
+		for _, b := range blocks {
+			for _, instr := range b.Instrs {
+				s.step(instr)
+			}
+		}
+		if !s.changed {
+			return
+		}
+	}
+}
+
+func (s *funcState) set(v ssa.Value, x *value) {
+	if old, ok := s.vals[v]; ok && old.equal(x) {
+		return
+	}
+	s.vals[v] = x
+	s.changed = true
+}
+
+func (s *funcState) step(instr ssa.Instruction) {
+	switch in := instr.(type) {
+	case *ssa.Store:
+		root, keys, _ := s.address(in.Addr)
+		s.store(root, keys, s.eval(in.Val))
+	case *ssa.MapUpdate:
+		if k, ok := constKey(in.Key); ok {
+			s.store(in.Map, []string{k}, s.eval(in.Value))
+		} else {
+			s.store(in.Map, []string{"*"}, s.eval(in.Value))
+		}
+	case *ssa.Return:
+		for i, r := range in.Results {
+			s.returns[i] = meet(s.returns[i], s.eval(r))
+		}
+	}
+	if v, ok := instr.(ssa.Value); ok {
+		s.set(v, s.compute(v))
+	}
+}
+
+func (s *funcState) store(root ssa.Value, keys []string, x *value) {
+	m := s.mem[root]
+	if m == nil {
+		m = map[string]*value{}
+		s.mem[root] = m
+	}
+	k := strings.Join(keys, "\x1f")
+	old := m[k]
+	nv := meet(old, x)
+	if old == nil || !old.equal(nv) {
+		m[k] = nv
+		s.changed = true
+	}
+}
+
+// address splits an address into the value it is rooted at and the path of selectors from it.
+func (s *funcState) address(a ssa.Value) (root ssa.Value, keys, names []string) {
+	switch a := a.(type) {
+	case *ssa.FieldAddr:
+		root, keys, names = s.address(a.X)
+		f := fieldOf(a.X.Type(), a.Field)
+		return root, append(keys, strconv.Itoa(a.Field)), append(names, f)
+	case *ssa.IndexAddr:
+		root, keys, names = s.address(a.X)
+		k, ok := constKey(a.Index)
+		if !ok {
+			k = "*"
+		}
+		return root, append(keys, k), append(names, "["+k+"]")
+	case *ssa.Slice:
+		return s.address(a.X)
+	}
+	return a, nil, nil
+}
+
+// load reads the memory at root+keys: what was stored there, or built from what was stored
+// below it, or derived from what was stored above it or from the root itself.
+func (s *funcState) load(root ssa.Value, keys, names []string) *value {
+	if fv, ok := root.(*ssa.FreeVar); ok && s.parent != nil {
+		if b, ok := s.env[fv]; ok {
+			proot, pkeys, pnames := s.parent.address(b)
+			return s.parent.load(proot, append(pkeys, keys...), append(pnames, names...))
+		}
+		return unknownValue
+	}
+	m := s.mem[root]
+	prefix := strings.Join(keys, "\x1f")
+	if m != nil {
+		exact := m[prefix]
+		children := map[string]*value{}
+		for k := range m {
+			var rest string
+			switch {
+			case prefix == "":
+				rest = k
+			case strings.HasPrefix(k, prefix+"\x1f"):
+				rest = k[len(prefix)+1:]
+			default:
+				continue
+			}
+			if rest == "" {
+				continue
+			}
+			child, _, _ := strings.Cut(rest, "\x1f")
+			if _, done := children[child]; !done {
+				children[child] = s.load(root, append(append([]string(nil), keys...), child), append(append([]string(nil), names...), child))
+			}
+		}
+		if len(children) > 0 {
+			fields := map[string]*value{}
+			if exact != nil {
+				for k, f := range exact.fields {
+					fields[k] = f
+				}
+			}
+			for k, f := range children {
+				fields[k] = f
+			}
+			if el, ok := fields["*"]; ok {
+				// A store at an unknown index reaches every element.
+				for k, f := range fields {
+					if k != "*" {
+						fields[k] = meet(f, el)
+					}
+				}
+			}
+			return aggregate(fields)
+		}
+		if exact != nil {
+			return exact
+		}
+		// Stored above: a whole struct or array, of which we read a part.
+		for i := len(keys) - 1; i >= 0; i-- {
+			if up, ok := m[strings.Join(keys[:i], "\x1f")]; ok {
+				v := up
+				for j := i; j < len(keys); j++ {
+					v = v.field(keys[j], names[j])
+				}
+				return v
+			}
+		}
+	}
+	switch root.(type) {
+	case *ssa.Alloc, *ssa.MakeMap, *ssa.MakeSlice:
+		if m == nil {
+			// Nothing stored: a zero value filled by some call (Scan, Unmarshal) we do not see.
+			return unknownValue
+		}
+	}
+	v := s.rootValue(root)
+	for i := range keys {
+		v = v.field(keys[i], names[i])
+	}
+	return v
+}
+
+// rootValue is the value of a pointer that is not an address built in this function.
+func (s *funcState) rootValue(root ssa.Value) *value {
+	switch root.(type) {
+	case *ssa.Alloc, *ssa.MakeMap, *ssa.MakeSlice:
+		return unknownValue
+	}
+	return s.eval(root)
+}
+
+// eval is the current abstract value of v.
+func (s *funcState) eval(v ssa.Value) *value {
+	switch v := v.(type) {
+	case *ssa.Const:
+		return noneValue
+	case *ssa.Parameter:
+		if s.closureParams {
+			return unknownValue
+		}
+		for i, p := range s.fn.Params {
+			if p == v {
+				return paramValue(facts.ParamRef{Index: i})
+			}
+		}
+		return unknownValue
+	case *ssa.FreeVar:
+		if s.parent != nil {
+			if b, ok := s.env[v]; ok {
+				return s.parent.eval(b)
+			}
+		}
+		return unknownValue
+	case *ssa.Global, *ssa.Function, *ssa.Builtin:
+		return unknownValue
+	}
+	if x, ok := s.vals[v]; ok {
+		return x
+	}
+	return topValue
+}
+
+func (s *funcState) compute(v ssa.Value) *value {
+	switch v := v.(type) {
+	case *ssa.Phi:
+		var r *value
+		for _, e := range v.Edges {
+			r = meet(r, s.eval(e))
+		}
+		if r == nil {
+			return topValue
+		}
+		return r
+	case *ssa.UnOp:
+		if v.Op == token.MUL {
+			root, keys, names := s.address(v.X)
+			return s.fieldSource(v.X, s.load(root, keys, names))
+		}
+		if v.Op == token.ARROW {
+			return unknownValue
+		}
+		return derive(s.eval(v.X))
+	case *ssa.BinOp:
+		return derive(s.eval(v.X), s.eval(v.Y))
+	case *ssa.Call:
+		return s.callValue(v.Common(), v.Pos())
+	case *ssa.ChangeType:
+		return s.eval(v.X)
+	case *ssa.Convert:
+		return s.eval(v.X)
+	case *ssa.MultiConvert:
+		return s.eval(v.X)
+	case *ssa.MakeInterface:
+		return s.eval(v.X)
+	case *ssa.ChangeInterface:
+		return s.eval(v.X)
+	case *ssa.SliceToArrayPointer:
+		return s.eval(v.X)
+	case *ssa.TypeAssert:
+		x := s.eval(v.X)
+		if v.CommaOk {
+			return &value{kind: x.kind, params: x.params, fields: map[string]*value{"0": x, "1": noneValue}}
+		}
+		return x
+	case *ssa.Extract:
+		return s.eval(v.Tuple).field(strconv.Itoa(v.Index), "")
+	case *ssa.Field:
+		return s.fieldSource(v, s.eval(v.X).field(strconv.Itoa(v.Field), fieldOf(v.X.Type(), v.Field)))
+	case *ssa.FieldAddr, *ssa.IndexAddr:
+		root, keys, names := s.address(v)
+		return s.load(root, keys, names)
+	case *ssa.Alloc, *ssa.MakeMap, *ssa.MakeSlice:
+		return s.load(v, nil, nil)
+	case *ssa.Slice:
+		root, keys, names := s.address(v.X)
+		return s.load(root, keys, names)
+	case *ssa.Index:
+		if k, ok := constKey(v.Index); ok {
+			return s.eval(v.X).field(k, "["+k+"]")
+		}
+		return derive(s.eval(v.X))
+	case *ssa.Lookup:
+		x := s.eval(v.X)
+		var r *value
+		if k, ok := constKey(v.Index); ok {
+			r = x.field(k, k)
+		} else {
+			r = derive(x)
+		}
+		if v.CommaOk {
+			return &value{kind: r.kind, params: r.params, fields: map[string]*value{"0": r, "1": noneValue}}
+		}
+		return r
+	case *ssa.Next:
+		x := derive(s.eval(v.Iter))
+		return &value{kind: facts.Unknown, fields: map[string]*value{"0": noneValue, "1": x, "2": x}}
+	case *ssa.Range:
+		return s.eval(v.X)
+	}
+	return unknownValue
+}
+
+// fieldSource applies configured tenant fields: reading (auth.User).OrgID yields the tenant id
+// whatever the User came from.
+func (s *funcState) fieldSource(addrOrField ssa.Value, v *value) *value {
+	var st types.Type
+	var idx int
+	switch a := addrOrField.(type) {
+	case *ssa.FieldAddr:
+		st, idx = a.X.Type(), a.Field
+	case *ssa.Field:
+		st, idx = a.X.Type(), a.Field
+	default:
+		return v
+	}
+	if f := fieldVar(st, idx); f != nil {
+		if what, ok := s.pkg.rules.fieldSource(st, f); ok {
+			return &value{kind: facts.TenantID, origin: addrOrField.Pos(), what: what}
+		}
+	}
+	return v
+}
+
+func constKey(v ssa.Value) (string, bool) {
+	c, ok := v.(*ssa.Const)
+	if !ok || c.Value == nil {
+		return "", false
+	}
+	switch c.Value.Kind() {
+	case constant.String:
+		return constant.StringVal(c.Value), true
+	case constant.Int:
+		if i, ok := constant.Int64Val(c.Value); ok {
+			return strconv.FormatInt(i, 10), true
+		}
+	}
+	return "", false
+}
+
+func structOf(t types.Type) *types.Struct {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, _ := t.Underlying().(*types.Struct)
+	return st
+}
+
+func fieldVar(t types.Type, i int) *types.Var {
+	if st := structOf(t); st != nil && i < st.NumFields() {
+		return st.Field(i)
+	}
+	return nil
+}
+
+func fieldOf(t types.Type, i int) string {
+	if f := fieldVar(t, i); f != nil {
+		return f.Name()
+	}
+	return strconv.Itoa(i)
+}

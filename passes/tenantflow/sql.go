@@ -1,0 +1,377 @@
+package tenantflow
+
+import (
+	"fmt"
+	"go/constant"
+	"go/types"
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/tenantlint/tenantlint/catalog"
+	"github.com/tenantlint/tenantlint/facts"
+	"github.com/tenantlint/tenantlint/internal/sqltext"
+)
+
+// sqlSite is a call that runs SQL: where its text and bind arguments are, as indices into the
+// call's arguments (receiver first).
+type sqlSite struct {
+	query int // -1: the text comes from a prepared statement (the receiver)
+	args  int // first bind argument (a variadic slice, or one struct/map when named); -1 none
+	named bool
+	// prepare: the call only prepares the text; placeholders are bound when it runs.
+	prepare bool
+}
+
+// sqlSite recognizes SQL sinks: catalog and configured functions, functions whose summary
+// says they forward SQL, and the structural shape of a SQL interface method (sqlc's DBTX,
+// pgx.Tx, repository interfaces): Exec/Query/QueryRow[Context](..., string, ...any).
+func (s *funcState) sqlSite(c *ssa.CallCommon) (sqlSite, bool) {
+	k := calleeKey(c)
+	offset := 0
+	if c.IsInvoke() || c.Signature().Recv() != nil {
+		offset = 1
+	}
+	if sink, ok := s.pkg.rules.sqlSinks[k]; ok {
+		site := sqlSite{query: -1, args: -1, named: sink.Named, prepare: sink.Prepare}
+		if sink.Query >= 0 && !sink.Stmt {
+			site.query = sink.Query + offset
+		}
+		if sink.Args >= 0 {
+			site.args = sink.Args + offset
+		}
+		return site, true
+	}
+	if sum := s.pkg.summaryOf(c); sum != nil && sum.SQL != nil {
+		return sqlSite{query: sum.SQL.Query, args: sum.SQL.Args, named: sum.SQL.Named}, true
+	}
+	if c.IsInvoke() && catalog.SQLMethodNames[c.Method.Name()] {
+		sig := c.Signature()
+		n := sig.Params().Len()
+		if sig.Variadic() && n >= 2 && isString(sig.Params().At(n-2).Type()) {
+			return sqlSite{query: n - 2 + offset, args: n - 1 + offset}, true
+		}
+	}
+	return sqlSite{}, false
+}
+
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+func (s *funcState) checkSQL(call ssa.CallInstruction, site sqlSite) {
+	args := callArgs(call.Common())
+	var qv ssa.Value
+	switch {
+	case site.query >= 0 && site.query < len(args):
+		qv = args[site.query]
+	case site.query < 0 && len(args) > 0:
+		// A prepared statement: find the Prepare call that made the receiver.
+		q, named, ok := s.preparedQuery(args[0])
+		if !ok {
+			return
+		}
+		qv = q
+		site.named = site.named || named
+	default:
+		return
+	}
+	text, param, ok := queryText(qv, 0)
+	if !ok {
+		if param >= 0 && !s.closureParams && s.parent == nil {
+			// The text is a parameter: this function is a SQL wrapper, and its callers are
+			// the sinks. Only a variadic parameter forwarded as the arguments qualifies.
+			fwd := &facts.SQLForward{Query: param, Args: -1, Named: site.named}
+			if site.args >= 0 && site.args < len(args) {
+				if p, ok := args[site.args].(*ssa.Parameter); ok {
+					for i, q := range s.fn.Params {
+						if q == p {
+							fwd.Args = i
+						}
+					}
+				}
+			}
+			s.sqlForward = fwd
+		}
+		return
+	}
+	if strings.Contains(text, "tenantlint:crosstenant") {
+		// The query declares itself cross-tenant in an SQL comment (sqlc keeps comments in
+		// the generated constant, so this is how a generated query is annotated).
+		return
+	}
+	res, err := s.pkg.analyzeSQL(text)
+	if err != nil || res == nil {
+		return // not guessed at: a parse failure says nothing about tenants
+	}
+	for _, st := range res.Statements {
+		for _, ref := range st.Refs {
+			where := fmt.Sprintf("query on tenant table %q", ref.Table)
+			if !ref.Scoped {
+				s.addFinding(call, "sql", fmt.Sprintf("%s is not scoped to the active tenant: %s", where, ref.Problem),
+					[]string{fmt.Sprintf("%s: %s %s", s.pkg.posString(call.Pos()), strings.ToUpper(st.Kind), s.pkg.tables.why(ref.Table))})
+				continue
+			}
+			if site.prepare {
+				continue // arguments are bound when the statement runs
+			}
+			for _, ph := range ref.Tenant {
+				v := s.placeholderValue(args, site, ph)
+				if v == nil {
+					continue
+				}
+				subject := fmt.Sprintf("%s = %s in the %s", ref.Column, phString(ph), where)
+				s.need(v, call, needed{
+					family:  "sql",
+					subject: subject,
+					sink:    subject,
+					trail:   []string{fmt.Sprintf("%s: %s binds %s to %s", s.pkg.posString(call.Pos()), where, phString(ph), describe(v))},
+				})
+			}
+		}
+	}
+}
+
+func phString(ph sqltext.Placeholder) string {
+	if ph.Name != "" {
+		return "@" + ph.Name
+	}
+	return "$" + strconv.Itoa(ph.Index)
+}
+
+// placeholderValue finds the bind argument for a placeholder: the n-th variadic argument, a
+// field of a struct (by its db tag) or a key of a map for named binding, or a key of pgx's
+// NamedArgs passed as the first argument.
+func (s *funcState) placeholderValue(args []ssa.Value, site sqlSite, ph sqltext.Placeholder) *value {
+	if site.args < 0 || site.args >= len(args) {
+		return nil
+	}
+	a := args[site.args]
+	if site.named {
+		if ph.Name == "" {
+			return nil
+		}
+		return s.namedField(a, ph.Name)
+	}
+	list := s.eval(a)
+	if ph.Name != "" {
+		return list.field("0", "[0]").field(ph.Name, ph.Name)
+	}
+	if ph.Index < 1 {
+		return nil
+	}
+	k := strconv.Itoa(ph.Index - 1)
+	if _, ok := list.fields[k]; !ok && list.kind == facts.None {
+		// No such argument at all (a nil slice): the query is broken in other ways; quiet.
+		return nil
+	}
+	return list.field(k, "["+k+"]")
+}
+
+// namedField binds :name to a struct field (its `db` tag, else its lower-cased name) or a map
+// key, as sqlx does.
+func (s *funcState) namedField(a ssa.Value, name string) *value {
+	t := a.Type()
+	if mi, ok := a.(*ssa.MakeInterface); ok {
+		t = mi.X.Type()
+	}
+	v := s.eval(a)
+	if st := structOf(t); st != nil {
+		for i := 0; i < st.NumFields(); i++ {
+			f := st.Field(i)
+			tag := reflect.StructTag(st.Tag(i)).Get("db")
+			tag, _, _ = strings.Cut(tag, ",")
+			if tag == name || (tag == "" && strings.EqualFold(f.Name(), name)) {
+				return v.field(strconv.Itoa(i), f.Name())
+			}
+		}
+		return nil
+	}
+	if _, ok := t.Underlying().(*types.Map); ok {
+		return v.field(name, name)
+	}
+	return nil
+}
+
+// preparedQuery traces a statement back to the Prepare call that made it, in this function.
+func (s *funcState) preparedQuery(stmt ssa.Value) (ssa.Value, bool, bool) {
+	for range 4 {
+		switch v := stmt.(type) {
+		case *ssa.Extract:
+			stmt = v.Tuple
+			continue
+		case *ssa.Call:
+			site, ok := s.sqlSite(v.Common())
+			if !ok || !site.prepare {
+				return nil, false, false
+			}
+			args := callArgs(v.Common())
+			if site.query < 0 || site.query >= len(args) {
+				return nil, false, false
+			}
+			return args[site.query], site.named, true
+		}
+		return nil, false, false
+	}
+	return nil, false, false
+}
+
+// queryText resolves SQL text from constants, through concatenation and conversions. A
+// parameter is returned as its index so that the function can be summarized as a wrapper.
+func queryText(v ssa.Value, depth int) (string, int, bool) {
+	if depth > 16 {
+		return "", -1, false
+	}
+	switch v := v.(type) {
+	case *ssa.Const:
+		if v.Value != nil && v.Value.Kind() == constant.String {
+			return constant.StringVal(v.Value), -1, true
+		}
+	case *ssa.BinOp:
+		if v.Op.String() == "+" {
+			a, _, ok1 := queryText(v.X, depth+1)
+			b, _, ok2 := queryText(v.Y, depth+1)
+			if ok1 && ok2 {
+				return a + b, -1, true
+			}
+		}
+	case *ssa.ChangeType:
+		return queryText(v.X, depth+1)
+	case *ssa.Convert:
+		return queryText(v.X, depth+1)
+	case *ssa.MakeInterface:
+		return queryText(v.X, depth+1)
+	case *ssa.Phi:
+		var text string
+		for i, e := range v.Edges {
+			t, _, ok := queryText(e, depth+1)
+			if !ok || (i > 0 && t != text) {
+				return "", -1, false
+			}
+			text = t
+		}
+		return text, -1, len(v.Edges) > 0
+	case *ssa.Parameter:
+		if fn := v.Parent(); fn != nil {
+			for i, p := range fn.Params {
+				if p == v {
+					return "", i, false
+				}
+			}
+		}
+	}
+	return "", -1, false
+}
+
+type sqlKey struct {
+	tables *Tables
+	text   string
+}
+
+type sqlResult struct {
+	res *sqltext.Result
+	err error
+}
+
+var sqlCache sync.Map // sqlKey -> sqlResult
+
+// analyzeSQL parses and judges a query once per table set, however many call sites run it.
+func (p *pkgState) analyzeSQL(text string) (*sqltext.Result, error) {
+	k := sqlKey{p.tables, text}
+	if r, ok := sqlCache.Load(k); ok {
+		return r.(sqlResult).res, r.(sqlResult).err
+	}
+	res, err := sqltext.Analyze(text, sqltext.Options{
+		Dialect:       sqltext.Dialect(p.cfg.Dialect),
+		TenantColumns: p.tables.columns,
+		IsTenantTable: p.tables.isTenant,
+	})
+	sqlCache.Store(k, sqlResult{res, err})
+	return res, err
+}
+
+func (s *funcState) isCopyFrom(c *ssa.CallCommon) bool {
+	return s.pkg.rules.copyFrom[calleeKey(c)]
+}
+
+// checkCopyFrom: pgx CopyFrom(ctx, pgx.Identifier{"table"}, []string{columns...}, rows) into a
+// tenant table must copy the tenant column.
+func (s *funcState) checkCopyFrom(call ssa.CallInstruction) {
+	args := callArgs(call.Common())
+	if len(args) < 4 {
+		return
+	}
+	ident, ok1 := constStrings(args[2])
+	cols, ok2 := constStrings(args[3])
+	if !ok1 || !ok2 || len(ident) == 0 {
+		return
+	}
+	table := strings.ToLower(ident[len(ident)-1])
+	if !s.pkg.tables.isTenant(table) {
+		return
+	}
+	for _, c := range cols {
+		for _, tc := range s.pkg.tables.columns {
+			if strings.EqualFold(c, tc) {
+				return
+			}
+		}
+	}
+	s.addFinding(call, "sql", fmt.Sprintf("CopyFrom into tenant table %q does not copy a tenant column (%s)", table, strings.Join(s.pkg.tables.columns, ", ")),
+		[]string{fmt.Sprintf("%s: copies columns %s", s.pkg.posString(call.Pos()), strings.Join(cols, ", "))})
+}
+
+// constStrings reads a slice literal of string constants ([]string{"a", "b"}).
+func constStrings(v ssa.Value) ([]string, bool) {
+	for {
+		switch x := v.(type) {
+		case *ssa.ChangeType:
+			v = x.X
+			continue
+		case *ssa.Convert:
+			v = x.X
+			continue
+		}
+		break
+	}
+	sl, ok := v.(*ssa.Slice)
+	if !ok {
+		return nil, false
+	}
+	alloc, ok := sl.X.(*ssa.Alloc)
+	if !ok {
+		return nil, false
+	}
+	byIndex := map[int]string{}
+	for _, r := range *alloc.Referrers() {
+		ia, ok := r.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		k, ok := constKey(ia.Index)
+		if !ok {
+			return nil, false
+		}
+		i, _ := strconv.Atoi(k)
+		for _, rr := range *ia.Referrers() {
+			if st, ok := rr.(*ssa.Store); ok {
+				if c, ok := st.Val.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.String {
+					byIndex[i] = constant.StringVal(c.Value)
+				}
+			}
+		}
+	}
+	out := make([]string, len(byIndex))
+	for i := range out {
+		s, ok := byIndex[i]
+		if !ok {
+			return nil, false
+		}
+		out[i] = s
+	}
+	return out, true
+}

@@ -1,0 +1,166 @@
+package tenantflow
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/tenantlint/tenantlint/config"
+	"github.com/tenantlint/tenantlint/internal/sqltext"
+)
+
+// Tables is the set of tenant tables for one configuration: which tables hold rows of one
+// tenant, and why tenantlint believes so (for -v and for explanations).
+type Tables struct {
+	tenant  map[string]string // lower-cased table -> reason
+	columns []string
+}
+
+// Table is one tenant table and the reason it is treated as one.
+type Table struct {
+	Name, Why string
+}
+
+func (t *Tables) isTenant(name string) bool {
+	_, ok := t.tenant[strings.ToLower(name)]
+	return ok
+}
+
+func (t *Tables) why(name string) string {
+	if r, ok := t.tenant[strings.ToLower(name)]; ok {
+		return fmt.Sprintf("%q is a tenant table (%s)", name, r)
+	}
+	return ""
+}
+
+// List returns the tenant tables sorted by name.
+func (t *Tables) List() []Table {
+	out := make([]Table, 0, len(t.tenant))
+	for n, w := range t.tenant {
+		out = append(out, Table{n, w})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+type tablesKey struct {
+	cfg  *config.Config
+	root string
+}
+
+var tablesCache sync.Map // tablesKey -> *tablesOnce
+
+type tablesOnce struct {
+	once   sync.Once
+	tables *Tables
+	err    error
+}
+
+// TenantTables resolves the tenant tables for a configuration: the configured list, the
+// CREATE TABLE statements of the configured schema files, and when neither is configured, the
+// CREATE TABLE statements with a tenant column in the module's *.sql files (outside testdata,
+// vendor and hidden directories). Tables declared global are never tenant tables.
+func TenantTables(cfg *config.Config, pkgDir string) (*Tables, error) {
+	root := ""
+	inferred := len(cfg.Tables.Scoped) == 0 && len(cfg.Tables.SchemaFiles) == 0
+	if inferred {
+		root = moduleRoot(pkgDir)
+	}
+	v, _ := tablesCache.LoadOrStore(tablesKey{cfg, root}, &tablesOnce{})
+	o := v.(*tablesOnce)
+	o.once.Do(func() { o.tables, o.err = loadTables(cfg, root, inferred) })
+	return o.tables, o.err
+}
+
+func loadTables(cfg *config.Config, root string, inferred bool) (*Tables, error) {
+	t := &Tables{tenant: map[string]string{}, columns: cfg.Tenant.Columns}
+	opts := sqltext.Options{Dialect: sqltext.Dialect(cfg.Dialect), TenantColumns: cfg.Tenant.Columns}
+	for _, name := range cfg.Tables.Scoped {
+		t.tenant[strings.ToLower(name)] = "tables.scoped in " + cfg.File
+	}
+	addSchema := func(path string) error {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		found, err := sqltext.SchemaTables(string(src), opts)
+		if err != nil {
+			if inferred {
+				return nil // an unparsable file found by inference is not the user's config error
+			}
+			return fmt.Errorf("%s: %v", path, err)
+		}
+		for _, st := range found {
+			name := strings.ToLower(st.Name)
+			if _, ok := t.tenant[name]; !ok {
+				t.tenant[name] = fmt.Sprintf("column %s in CREATE TABLE at %s:%d", st.Column, path, st.Line)
+			}
+		}
+		return nil
+	}
+	for _, f := range cfg.Tables.SchemaFiles {
+		if err := addSchema(f); err != nil {
+			return nil, err
+		}
+	}
+	if inferred && root != "" {
+		var files []string
+		filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if d.IsDir() {
+				n := d.Name()
+				if path != root && (n == "testdata" || n == "vendor" || n == "node_modules" || strings.HasPrefix(n, ".")) {
+					return filepath.SkipDir
+				}
+				if path != root {
+					if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil {
+						return filepath.SkipDir // another module
+					}
+				}
+				return nil
+			}
+			if strings.HasSuffix(path, ".sql") {
+				files = append(files, path)
+			}
+			return nil
+		})
+		sort.Strings(files)
+		for _, f := range files {
+			if err := addSchema(f); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, g := range cfg.Tables.Global {
+		delete(t.tenant, strings.ToLower(g))
+	}
+	return t, nil
+}
+
+// moduleRoot is the nearest directory upward holding go.mod; the package directory itself when
+// there is none (GOPATH-style test data).
+func moduleRoot(dir string) string {
+	if dir == "" {
+		return ""
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return dir
+	}
+	for d := abs; ; {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return abs
+		}
+		d = parent
+	}
+}
