@@ -20,3 +20,15 @@ func testdata() string {
 func TestDatabaseSQL(t *testing.T) {
 	analysistest.Run(t, testdata(), all.Analyzer, "sqlbasic")
 }
+
+func TestSQLC(t *testing.T) {
+	analysistest.Run(t, testdata(), all.Analyzer, "sqlcpgx/db", "sqlcpgx/app", "sqlcstd/db")
+}
+
+func TestThreePackageChain(t *testing.T) {
+	analysistest.Run(t, testdata(), all.Analyzer, "chain/handler", "chain/service", "chain/store")
+}
+
+func TestSQLX(t *testing.T) {
+	analysistest.Run(t, testdata(), all.Analyzer, "sqlxapp")
+}

@@ -92,16 +92,30 @@ func (s *funcState) callValue(c *ssa.CallCommon, pos token.Pos) *value {
 	// No summary (an interface method, a function value, a package the engine skipped): the
 	// result incorporates whatever went in. Contexts are left out: nearly every call takes one,
 	// and what comes out of it is decided by sources, not by the context itself.
+	// A receiver passes on request input or the tenant (r.URL.Query().Get, t.String()), but
+	// not its being a parameter: a method's result is not "the receiver" in any useful sense,
+	// and tracking it would put a fact on nearly every method.
 	var vs []*value
-	for _, a := range args {
+	for i, a := range args {
 		if isContext(a.Type()) {
 			continue
 		}
-		vs = append(vs, s.eval(a))
+		v := s.eval(a)
+		if i == 0 && (c.IsInvoke() || c.Signature().Recv() != nil) && v.kind == facts.Param {
+			continue
+		}
+		vs = append(vs, v)
 	}
 	d := derive(vs...)
 	if d.kind == facts.None {
 		d = unknownValue
+	}
+	if n > 1 {
+		rs := make([]*value, n)
+		for i := range rs {
+			rs[i] = d
+		}
+		return wrap(rs)
 	}
 	return d
 }
@@ -449,15 +463,29 @@ func describe(v *value) string {
 	return "a value"
 }
 
-// paramName spells a parameter reference with the callee's own names: "arg.TenantID".
+// paramName spells a parameter reference with the callee's own names: "arg.TenantID". The
+// callee may be in another package (no SSA body), so names come from its signature.
 func paramName(fn *ssa.Function, ref facts.ParamRef) string {
 	name := ref.String()
-	if ref.Index < len(fn.Params) {
-		name = fn.Params[ref.Index].Name()
-		for i, k := range ref.Path {
+	sig := fn.Signature
+	i := ref.Index
+	if sig.Recv() != nil {
+		if i == 0 {
+			name = sig.Recv().Name()
+		}
+		i--
+	}
+	if i >= 0 && i < sig.Params().Len() {
+		name = sig.Params().At(i).Name()
+	}
+	if name == "" || name == "_" {
+		name = ref.String()
+	}
+	if name != ref.String() {
+		for j, k := range ref.Path {
 			n := k
-			if i < len(ref.Names) && ref.Names[i] != "" {
-				n = ref.Names[i]
+			if j < len(ref.Names) && ref.Names[j] != "" {
+				n = ref.Names[j]
 			}
 			name += "." + n
 		}

@@ -289,6 +289,7 @@ func (p *pkgState) analyzeSQL(text string) (*sqltext.Result, error) {
 		Dialect:       sqltext.Dialect(p.cfg.Dialect),
 		TenantColumns: p.tables.columns,
 		IsTenantTable: p.tables.isTenant,
+		TenantColumn:  p.tables.columnOf,
 	})
 	sqlCache.Store(k, sqlResult{res, err})
 	return res, err

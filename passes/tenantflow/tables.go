@@ -17,8 +17,11 @@ import (
 // tenant, and why tenantlint believes so (for -v and for explanations).
 type Tables struct {
 	tenant  map[string]string // lower-cased table -> reason
+	column  map[string]string // lower-cased table -> its tenant column, when a schema says
 	columns []string
 }
+
+func (t *Tables) columnOf(name string) string { return t.column[strings.ToLower(name)] }
 
 // Table is one tenant table and the reason it is treated as one.
 type Table struct {
@@ -77,7 +80,7 @@ func TenantTables(cfg *config.Config, pkgDir string) (*Tables, error) {
 }
 
 func loadTables(cfg *config.Config, root string, inferred bool) (*Tables, error) {
-	t := &Tables{tenant: map[string]string{}, columns: cfg.Tenant.Columns}
+	t := &Tables{tenant: map[string]string{}, column: map[string]string{}, columns: cfg.Tenant.Columns}
 	opts := sqltext.Options{Dialect: sqltext.Dialect(cfg.Dialect), TenantColumns: cfg.Tenant.Columns}
 	for _, name := range cfg.Tables.Scoped {
 		t.tenant[strings.ToLower(name)] = "tables.scoped in " + cfg.File
@@ -97,6 +100,7 @@ func loadTables(cfg *config.Config, root string, inferred bool) (*Tables, error)
 		for _, st := range found {
 			name := strings.ToLower(st.Name)
 			if _, ok := t.tenant[name]; !ok {
+				t.column[name] = strings.ToLower(st.Column)
 				t.tenant[name] = fmt.Sprintf("column %s in CREATE TABLE at %s:%d", st.Column, path, st.Line)
 			}
 		}

@@ -1,5 +1,5 @@
 // Package directivebad holds malformed directives; its test asserts the diagnostics directly
-// (a `// want` comment cannot share a line with a directive whose reason is missing).
+// (a want comment cannot share a line with a directive whose reason is missing).
 package directivebad
 
 import (

@@ -1,0 +1,100 @@
+package tenantflow_test
+
+import (
+	"bytes"
+	"encoding/gob"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/tenantlint/tenantlint/facts"
+	"github.com/tenantlint/tenantlint/passes/all"
+	"github.com/tenantlint/tenantlint/passes/tenantflow"
+)
+
+func testdata(t *testing.T) string {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestSummaries asserts the facts the engine exports: sources, derived results,
+// requirements on parameters and their parts, SQL wrappers, and their absence.
+func TestSummaries(t *testing.T) {
+	analysistest.Run(t, testdata(t), tenantflow.Analyzer, "summaries")
+}
+
+// recorder collects what analysistest would report as test failures, so a test can assert
+// on diagnostics that a `// want` comment cannot express.
+type recorder struct{ msgs []string }
+
+func (r *recorder) Errorf(format string, args ...any) { r.msgs = append(r.msgs, fmt.Sprintf(format, args...)) }
+
+// TestBadDirectives: a directive without a reason, with an unknown check or verb, or out of
+// place is reported, and does not suppress anything.
+func TestBadDirectives(t *testing.T) {
+	rec := &recorder{}
+	analysistest.Run(rec, testdata(t), all.Analyzer, "directivebad")
+	got := strings.Join(rec.msgs, "\n")
+	want := []string{
+		"directivebad.go:11:2: unexpected diagnostic: directive: //nolint:tenantlint needs a reason",
+		`directivebad.go:12:2: unexpected diagnostic: sqlscope: query on tenant table "devices" is not scoped`,
+		"directivebad.go:13:2: unexpected diagnostic: directive: //tenantlint:ignore needs a check and a reason",
+		`directivebad.go:14:2: unexpected diagnostic: sqlscope: query on tenant table "devices" is not scoped`,
+		`directivebad.go:15:2: unexpected diagnostic: directive: //tenantlint:ignore names unknown check "nosuchcheck"`,
+		`directivebad.go:16:2: unexpected diagnostic: sqlscope: query on tenant table "sessions" is not scoped`,
+		"directivebad.go:17:2: unexpected diagnostic: directive: unknown directive //tenantlint:frobnicate",
+		"directivebad.go:20:1: unexpected diagnostic: directive: //tenantlint:crosstenant needs a reason",
+		`directivebad.go:22:2: unexpected diagnostic: sqlscope: query on tenant table "devices" is not scoped`,
+	}
+	for _, w := range want {
+		if !strings.Contains(got, w) {
+			t.Errorf("missing %q in:\n%s", w, got)
+		}
+	}
+	if len(rec.msgs) != len(want) {
+		t.Errorf("got %d diagnostics, want %d:\n%s", len(rec.msgs), len(want), got)
+	}
+}
+
+// TestFactSize keeps facts small and gob-stable: a realistic summary round-trips and encodes
+// to a few hundred bytes, and the trail is capped.
+func TestFactSize(t *testing.T) {
+	trail := make([]string, facts.MaxTrail)
+	for i := range trail {
+		trail[i] = fmt.Sprintf("/home/user/src/example.com/app/internal/store/devices.go:%d:14: calls GetDevice with parameter p2 as tid", 100+i)
+	}
+	sum := &facts.Summary{
+		Results: []facts.Result{{Kind: facts.TenantID}, {Kind: facts.Param, Params: []facts.ParamRef{{Index: 1, Path: []string{"2"}, Names: []string{"TenantID"}}}}},
+		Requires: []facts.Requirement{{
+			Param: facts.ParamRef{Index: 2, Path: []string{"1"}, Names: []string{"TenantID"}}, Family: "sql",
+			Sink: `tenant_id = $2 in the query on tenant table "devices"`, Trail: trail,
+		}},
+		SQL: &facts.SQLForward{Query: 2, Args: 3},
+	}
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(sum); err != nil {
+		t.Fatal(err)
+	}
+	if buf.Len() > 2048 {
+		t.Errorf("summary fact encodes to %d bytes, want <= 2048", buf.Len())
+	}
+	var back facts.Summary
+	if err := gob.NewDecoder(bytes.NewReader(buf.Bytes())).Decode(&back); err != nil {
+		t.Fatal(err)
+	}
+	if back.String() != sum.String() {
+		t.Errorf("round trip: got %q, want %q", back.String(), sum.String())
+	}
+	// Encoding is deterministic: the same fact gives the same bytes.
+	var again bytes.Buffer
+	gob.NewEncoder(&again).Encode(sum)
+	if !bytes.Equal(buf.Bytes(), again.Bytes()) {
+		t.Error("gob encoding of a summary is not deterministic")
+	}
+}

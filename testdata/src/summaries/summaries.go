@@ -1,0 +1,82 @@
+package summaries // want package:"relevant"
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+
+	"example.com/auth"
+)
+
+// Sources: a function returning the active tenant, directly or through conversions.
+func Current(ctx context.Context) string { // want Current:"result0=tenant"
+	return auth.TenantID(ctx)
+}
+
+func CurrentKey(ctx context.Context, id int) string { // want CurrentKey:"result0=scoped"
+	return fmt.Sprintf("%s:%d", auth.TenantID(ctx), id)
+}
+
+//tenantlint:source
+func FromSession(ctx context.Context) (string, error) { // want FromSession:"result0=tenant"
+	return "", nil
+}
+
+// A result that is the tenant on one path only is not a source (must-merge).
+func Maybe(ctx context.Context, ok bool) string { // want Maybe:"result0=none"
+	if ok {
+		return auth.TenantID(ctx)
+	}
+	return ""
+}
+
+// A result derived from a parameter.
+func Normalize(tid string) string { // want Normalize:"result0=param\\(p0\\)"
+	return tid + ""
+}
+
+func Parse(s string) (int, error) { // want Parse:"result0=param\\(p0\\)"
+	return strconv.Atoi(s)
+}
+
+type Params struct {
+	ID       int64
+	TenantID string
+}
+
+// Requirements: parameters (and parts of them) that reach a tenant predicate.
+func Get(ctx context.Context, db *sql.DB, tid string) { // want Get:"requires p2 sql"
+	db.QueryContext(ctx, `SELECT * FROM devices WHERE tenant_id = $1`, tid)
+}
+
+func GetParams(ctx context.Context, db *sql.DB, p Params) { // want GetParams:"requires p2.TenantID sql"
+	db.QueryContext(ctx, `SELECT * FROM devices WHERE id = $1 AND tenant_id = $2`, p.ID, p.TenantID)
+}
+
+func GetPtr(ctx context.Context, db *sql.DB, p *Params) { // want GetPtr:"requires p2.TenantID sql"
+	db.QueryContext(ctx, `SELECT * FROM devices WHERE id = $1 AND tenant_id = $2`, p.ID, p.TenantID)
+}
+
+// Through an in-package helper: the requirement moves up (fixpoint inside the package).
+func Outer(ctx context.Context, db *sql.DB, t string) { // want Outer:"requires p2 sql"
+	Get(ctx, db, Normalize(t))
+}
+
+// A wrapper forwarding SQL text and arguments.
+func Query(ctx context.Context, db *sql.DB, q string, args ...any) { // want Query:"sql\\(query=p2 args=p3\\)"
+	db.QueryContext(ctx, q, args...)
+}
+
+// Declared cross-tenant: no obligation for callers.
+//
+//tenantlint:crosstenant the fixture's reason
+func All(ctx context.Context, db *sql.DB, t string) {
+	db.QueryContext(ctx, `SELECT * FROM devices WHERE tenant_id = $1`, t)
+}
+
+// Integer tenant ids exist (Grafana's org id), so arithmetic keeps the derivation.
+func Plain(a, b int) int { return a * b } // want Plain:"result0=param\\(p0\\|p1\\)"
+
+// Nothing to say: no fact.
+func Nothing() {}
