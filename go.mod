@@ -3,7 +3,7 @@ module github.com/tenantlint/tenantlint
 go 1.26.8
 
 require (
-	github.com/lib/pq v1.12.3 // indirect
+	github.com/lib/pq v1.12.3
 	github.com/sqlc-dev/marino v0.3.1 // indirect
 	github.com/sqlc-dev/oliphant v0.2.0 // indirect
 	golang.org/x/mod v0.42.0 // indirect

@@ -33,7 +33,9 @@ func TestSummaries(t *testing.T) {
 // on diagnostics that a `// want` comment cannot express.
 type recorder struct{ msgs []string }
 
-func (r *recorder) Errorf(format string, args ...any) { r.msgs = append(r.msgs, fmt.Sprintf(format, args...)) }
+func (r *recorder) Errorf(format string, args ...any) {
+	r.msgs = append(r.msgs, fmt.Sprintf(format, args...))
+}
 
 // TestBadDirectives: a directive without a reason, with an unknown check or verb, or out of
 // place is reported, and does not suppress anything.
