@@ -1,0 +1,208 @@
+package sqltext
+
+// The two parsers produce unrelated trees, so each front end (postgres.go,
+// mysql.go) lowers its tree into the small dialect-neutral form below and
+// one analyzer (analyze.go) applies the scoping rules. The form keeps only
+// what scoping depends on: which relations a query reads, which boolean
+// conditions restrict which of them, and where nested queries hang.
+
+// query is one query expression or data-modifying statement. Exactly one
+// shape is used: arms (set operation), rows (VALUES), insert, or a block
+// (sources/conds/outputs) for SELECT, UPDATE and DELETE.
+type query struct {
+	ctes      []*cte
+	recursive bool // WITH RECURSIVE: every CTE name is visible in every body
+
+	arms []*query  // UNION / INTERSECT / EXCEPT
+	rows [][]expr  // VALUES
+	ins  *insertIR // INSERT / REPLACE
+
+	sources  []*source // FROM items (UPDATE/DELETE: the target first)
+	conds    []cond    // WHERE and JOIN conditions
+	hasWhere bool
+	outputs  []output // select list or RETURNING
+
+	// subs are queries nested in expressions (WHERE, select list, SET,
+	// RETURNING, function arguments in FROM, ...). They are analyzed
+	// after this query's own references, with this query as their outer
+	// scope, so correlated predicates can rely on outer scoping.
+	subs []*query
+}
+
+type cte struct {
+	name string   // lower-cased
+	cols []string // optional column alias list, lower-cased
+	body *query   // nil when the body is not something we analyze
+}
+
+type insertIR struct {
+	target  *source
+	hasCols bool     // a column list was written
+	cols    []string // lower-cased
+	rows    [][]expr // VALUES rows (or the MySQL SET list as one row)
+	sel     *query   // INSERT ... SELECT
+}
+
+// source is one FROM item.
+type source struct {
+	name     string // lower-cased unqualified table name; "" if not a table
+	schema   string
+	alias    string   // lower-cased
+	offset   int      // in the rewritten text; -1 if unknown
+	sub      *query   // derived table
+	lateral  bool     // sub may reference earlier FROM items
+	colNames []string // alias column list of a derived table
+
+	// Set by the analyzer.
+	derived *outputs // columns of a CTE or derived table
+	tenant  bool     // a real tenant table
+}
+
+// cond is a boolean condition and the sources it restricts. A WHERE or
+// inner-join condition restricts every row (all == true); an outer join's
+// ON only restricts the rows of its nullable side.
+type cond struct {
+	e     expr
+	all   bool
+	scope []*source
+}
+
+func (c cond) restricts(s *source) bool {
+	if c.all {
+		return true
+	}
+	for _, x := range c.scope {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// output is one select-list or RETURNING item.
+type output struct {
+	name string // output column name, lower-cased; "" if unknown
+	e    expr
+	star bool   // * or qual.*
+	qual string // for qual.*
+}
+
+type expr interface{ exprNode() }
+
+type andExpr struct{ args []expr }
+type orExpr struct{ args []expr }
+type notExpr struct{ arg expr }
+
+// eqExpr is an equality that pins one side to the other: =, IS NOT
+// DISTINCT FROM, <=>, IN with a single item, = ANY(single placeholder).
+type eqExpr struct {
+	l, r expr
+	text string
+}
+
+// colExpr is a column reference. cands, when set, limits resolution to
+// those sources (the two sides of JOIN ... USING).
+type colExpr struct {
+	qual  string
+	name  string
+	text  string
+	cands []*source
+}
+
+type paramExpr struct {
+	ph   Placeholder
+	text string
+}
+
+// valueExpr is a single value that does not depend on any column: a
+// literal, a function of literals and parameters such as
+// current_setting('app.tenant'), or a scalar subquery.
+type valueExpr struct{ text string }
+
+// otherExpr is anything else; cols lists the columns it mentions so that
+// a near miss (tenant_id <> $1, coalesce($1, tenant_id)) can be explained.
+type otherExpr struct {
+	cols []*colExpr
+	text string
+}
+
+func (*andExpr) exprNode()   {}
+func (*orExpr) exprNode()    {}
+func (*notExpr) exprNode()   {}
+func (*eqExpr) exprNode()    {}
+func (*colExpr) exprNode()   {}
+func (*paramExpr) exprNode() {}
+func (*valueExpr) exprNode() {}
+func (*otherExpr) exprNode() {}
+
+func exprText(e expr) string {
+	switch x := e.(type) {
+	case *colExpr:
+		return x.text
+	case *paramExpr:
+		return x.text
+	case *valueExpr:
+		return x.text
+	case *otherExpr:
+		return x.text
+	case *eqExpr:
+		return x.text
+	}
+	return "(...)"
+}
+
+func newEq(l, r expr) *eqExpr {
+	return &eqExpr{l: l, r: r, text: exprText(l) + " = " + exprText(r)}
+}
+
+// columnsOf lists the column references inside e.
+func columnsOf(e expr) []*colExpr {
+	switch x := e.(type) {
+	case *colExpr:
+		return []*colExpr{x}
+	case *otherExpr:
+		return x.cols
+	case *eqExpr:
+		return append(columnsOf(x.l), columnsOf(x.r)...)
+	case *notExpr:
+		return columnsOf(x.arg)
+	case *andExpr:
+		var out []*colExpr
+		for _, a := range x.args {
+			out = append(out, columnsOf(a)...)
+		}
+		return out
+	case *orExpr:
+		var out []*colExpr
+		for _, a := range x.args {
+			out = append(out, columnsOf(a)...)
+		}
+		return out
+	}
+	return nil
+}
+
+// conjuncts splits e at top-level ANDs. Anything under an OR or NOT stays
+// whole, which is exactly why `t = $1 AND a OR b` does not scope.
+func conjuncts(e expr) []expr {
+	if a, ok := e.(*andExpr); ok {
+		var out []expr
+		for _, x := range a.args {
+			out = append(out, conjuncts(x)...)
+		}
+		return out
+	}
+	if e == nil {
+		return nil
+	}
+	return []expr{e}
+}
+
+// valueOrOther builds the expression for a node we do not model: a single
+// value if it mentions no column, otherwise an opaque expression.
+func valueOrOther(cols []*colExpr, text string) expr {
+	if len(cols) == 0 {
+		return &valueExpr{text: text}
+	}
+	return &otherExpr{cols: cols, text: text}
+}
