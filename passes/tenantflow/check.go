@@ -45,10 +45,10 @@ func (s *funcState) callValue(c *ssa.CallCommon, pos token.Pos) *value {
 	if k != "" {
 		r := s.pkg.rules
 		if at, ok := r.sources[k]; ok {
-			return fill(&value{kind: facts.TenantID, origin: pos, what: s.pkg.exprText(pos, k)}, at)
+			return fill(&value{kind: facts.TenantID, origin: s.pkg.callStart(pos), what: s.pkg.exprText(pos, k)}, at)
 		}
 		if r.untrusted[k] {
-			v := &value{kind: facts.Untrusted, origin: pos, what: s.pkg.exprText(pos, k)}
+			v := &value{kind: facts.Untrusted, origin: s.pkg.callStart(pos), what: s.pkg.exprText(pos, k)}
 			rs := make([]*value, n)
 			for i := range rs {
 				rs[i] = v
@@ -188,6 +188,15 @@ func (p *pkgState) exprText(pos token.Pos, fallback string) string {
 	return fallback
 }
 
+// callStart maps a call's Lparen (SSA's position for calls) to the start of the call
+// expression, which is where a reader looks.
+func (p *pkgState) callStart(lparen token.Pos) token.Pos {
+	if c, ok := p.calls[lparen]; ok {
+		return c.Pos()
+	}
+	return lparen
+}
+
 // summary is what callers (in this package and others) need to know about the function.
 func (s *funcState) summary() *facts.Summary {
 	sum := &facts.Summary{Requires: s.requires, SQL: s.sqlForward}
@@ -276,7 +285,7 @@ func (s *funcState) checkCall(call ssa.CallInstruction) {
 	name := callee.Name()
 	for _, req := range sum.Requires {
 		v := s.argAt(args, req.Param)
-		here := fmt.Sprintf("%s: calls %s with %s as %s", s.pkg.posString(call.Pos()), name, describe(v), paramName(callee, req.Param))
+		here := fmt.Sprintf("%s: calls %s with %s as %s", s.pkg.posString(s.pkg.callStart(call.Pos())), name, s.describe(v), paramName(callee, req.Param))
 		s.need(v, call, needed{
 			family:  req.Family,
 			subject: fmt.Sprintf("%s needs the active tenant in %s (for %s)", name, paramName(callee, req.Param), req.Sink),
@@ -443,7 +452,7 @@ func dominates(a, b ssa.Instruction) bool {
 	return false
 }
 
-func describe(v *value) string {
+func (s *funcState) describe(v *value) string {
 	switch v.kind {
 	case facts.TenantID:
 		return "the tenant id"
@@ -452,7 +461,7 @@ func describe(v *value) string {
 	case facts.Param:
 		var ps []string
 		for _, p := range v.params {
-			ps = append(ps, p.String())
+			ps = append(ps, paramName(s.root().fn, p))
 		}
 		return "parameter " + strings.Join(ps, "|")
 	case facts.Untrusted:

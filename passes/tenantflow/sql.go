@@ -113,7 +113,7 @@ func (s *funcState) checkSQL(call ssa.CallInstruction, site sqlSite) {
 			where := fmt.Sprintf("query on tenant table %q", ref.Table)
 			if !ref.Scoped {
 				s.addFinding(call, "sql", fmt.Sprintf("%s is not scoped to the active tenant: %s", where, ref.Problem),
-					[]string{fmt.Sprintf("%s: %s %s", s.pkg.posString(call.Pos()), strings.ToUpper(st.Kind), s.pkg.tables.why(ref.Table))})
+					[]string{fmt.Sprintf("%s: %s", s.pkg.posString(s.pkg.callStart(call.Pos())), s.pkg.tables.why(ref.Table))})
 				continue
 			}
 			if site.prepare {
@@ -129,7 +129,7 @@ func (s *funcState) checkSQL(call ssa.CallInstruction, site sqlSite) {
 					family:  "sql",
 					subject: subject,
 					sink:    subject,
-					trail:   []string{fmt.Sprintf("%s: %s binds %s to %s", s.pkg.posString(call.Pos()), where, phString(ph), describe(v))},
+					trail:   []string{fmt.Sprintf("%s: %s binds %s to %s", s.pkg.posString(s.pkg.callStart(call.Pos())), where, phString(ph), s.describe(v))},
 				})
 			}
 		}

@@ -1,0 +1,197 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// tenantlint builds the command once per test binary.
+func tenantlint(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "tenantlint-bin")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "tenantlint")
+		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		if err != nil {
+			buildErr = err
+			t.Logf("%s", out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return binPath
+}
+
+// copyModule copies a fixture module to a temp dir, so -fix can write to it.
+func copyModule(t *testing.T, name string) string {
+	t.Helper()
+	src, _ := filepath.Abs(filepath.Join("..", "..", "testdata", "mod", name))
+	dst := t.TempDir()
+	err := filepath.Walk(src, func(p string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if info.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+func runIn(t *testing.T, dir string, name string, args ...string) (string, string, int) {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return stdout.String(), stderr.String(), code
+}
+
+func TestTextOutputAndExitCodes(t *testing.T) {
+	bin := tenantlint(t)
+	dir := copyModule(t, "app")
+	out, errOut, code := runIn(t, dir, bin, "./...")
+	if code != 3 {
+		t.Fatalf("exit %d, want 3 (findings); stderr:\n%s\nstdout:\n%s", code, errOut, out)
+	}
+	for _, want := range []string{
+		"store/store.go:18:9: sqlscope: query on tenant table \"devices\" is not scoped to the active tenant: no WHERE clause\n",
+		"store/store.go:22:2: sqlscope: tenant id comes from request input: r.FormValue reaches Get needs the active tenant in tid",
+		// The explanation: where the request input comes from, the call, and the query.
+		"\tstore/store.go:22:21: r.FormValue returns request input\n",
+		"\tstore/store.go:22:2: calls Get with request input (r.FormValue) as tid\n",
+		"\tstore/store.go:14:9: query on tenant table \"devices\" binds $1 to parameter tid\n",
+		"store/store.go:26:2: directive: //nolint:tenantlint suppresses nothing: remove it\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q; got:\n%s", want, out)
+		}
+	}
+
+	_, _, code = runIn(t, dir, bin, "./clean")
+	if code != 0 {
+		t.Errorf("clean package: exit %d, want 0", code)
+	}
+}
+
+func TestJSON(t *testing.T) {
+	bin := tenantlint(t)
+	dir := copyModule(t, "app")
+	out, errOut, code := runIn(t, dir, bin, "-json", "./store")
+	if code != 3 {
+		t.Fatalf("exit %d, want 3; stderr: %s", code, errOut)
+	}
+	// The x/tools analysis JSON format: package ID -> analyzer -> list of diagnostics.
+	var tree map[string]map[string][]struct {
+		Posn    string `json:"posn"`
+		Message string `json:"message"`
+		Related []struct {
+			Posn    string `json:"posn"`
+			Message string `json:"message"`
+		} `json:"related"`
+	}
+	if err := json.Unmarshal([]byte(out), &tree); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	diags := tree["example.com/app/store"]["sqlscope"]
+	if len(diags) != 2 {
+		t.Fatalf("got %d sqlscope diagnostics, want 2: %s", len(diags), out)
+	}
+	if !strings.HasSuffix(diags[0].Posn, "store/store.go:18:9") || len(diags[1].Related) == 0 {
+		t.Errorf("unexpected diagnostics: %+v", diags)
+	}
+	if len(tree["example.com/app/store"]["directive"]) != 1 {
+		t.Errorf("want one directive diagnostic: %s", out)
+	}
+}
+
+func TestFixAndDiff(t *testing.T) {
+	bin := tenantlint(t)
+	dir := copyModule(t, "app")
+	out, _, _ := runIn(t, dir, bin, "-diff", "./store")
+	if !strings.Contains(out, "-\t//nolint:tenantlint // users is not a tenant table\n") {
+		t.Errorf("-diff does not remove the unused directive:\n%s", out)
+	}
+	before, _ := os.ReadFile(filepath.Join(dir, "store", "store.go"))
+	if !bytes.Contains(before, []byte("//nolint:tenantlint")) {
+		t.Fatal("-diff changed the file")
+	}
+	_, _, code := runIn(t, dir, bin, "-fix", "./store")
+	if code != 3 {
+		t.Errorf("-fix: exit %d, want 3 (the unfixable findings remain)", code)
+	}
+	after, _ := os.ReadFile(filepath.Join(dir, "store", "store.go"))
+	if bytes.Contains(after, []byte("//nolint:tenantlint")) {
+		t.Errorf("-fix did not remove the directive:\n%s", after)
+	}
+	out, _, _ = runIn(t, dir, bin, "./store")
+	if strings.Contains(out, "directive:") {
+		t.Errorf("after -fix the directive is still reported:\n%s", out)
+	}
+}
+
+func TestBadConfig(t *testing.T) {
+	bin := tenantlint(t)
+	dir := copyModule(t, "badconfig")
+	_, errOut, code := runIn(t, dir, bin, "./...")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	if !strings.Contains(errOut, ".tenantlint.yml:3: tenant.colums: unknown key") {
+		t.Errorf("error does not name the file, line and key:\n%s", errOut)
+	}
+}
+
+func TestGoVet(t *testing.T) {
+	bin := tenantlint(t)
+	dir := copyModule(t, "app")
+	_, errOut, code := runIn(t, dir, "go", "vet", "-vettool="+bin, "./...")
+	if code == 0 {
+		t.Fatalf("go vet exit 0, want failure; stderr:\n%s", errOut)
+	}
+	for _, want := range []string{
+		"store/store.go:18:9: query on tenant table \"devices\" is not scoped to the active tenant",
+		"store/store.go:22:2: tenant id comes from request input",
+	} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("go vet output lacks %q:\n%s", want, errOut)
+		}
+	}
+	_, errOut, code = runIn(t, dir, "go", "vet", "-vettool="+bin, "./clean")
+	if code != 0 {
+		t.Errorf("go vet on a clean package: exit %d\n%s", code, errOut)
+	}
+}
+
+var (
+	buildOnce sync.Once
+	binPath   string
+	buildErr  error
+)

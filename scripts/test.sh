@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it (.ci/run calls this). On a fresh machine it installs what
+# the tests need first: PostgreSQL's server binaries from Debian's packages for the runtime's
+# database tests (each test binary then starts its own private server).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/postgres.sh install
+
+echo "== go vet"
+go vet ./...
+
+echo "== go test (linter)"
+go test -count=1 $(go list ./... | grep -v -e '/tenant$' -e '/tenant/' -e '/examples/')
+
+echo "== go test -race (runtime and examples: isolation under concurrency)"
+go test -race -count=1 $(go list ./... | grep -e '/tenant$' -e '/tenant/' -e '/examples/')
+
+if [ -f contract/go.mod ]; then
+	echo "== go test (contract: the catalog against the real libraries)"
+	(cd contract && go test -count=1 ./...)
+fi

@@ -1,0 +1,5 @@
+package p
+
+import "database/sql"
+
+var _ *sql.DB
