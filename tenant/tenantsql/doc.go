@@ -18,7 +18,7 @@
 //
 // How the wrapper knows which tables a statement touches, without an SQL
 // parser: a conservative tokenizer. It skips comments, string literals
-// (including E'' and dollar-quoted ones) and parameters, and collects every
+// (including E'...' and dollar-quoted ones) and parameters, and collects every
 // identifier, folding unquoted ones to lowercase as PostgreSQL does. A
 // statement touches a registered table if any identifier equals its name,
 // wherever it appears (FROM, JOIN, a subquery, a CTE, schema-qualified).

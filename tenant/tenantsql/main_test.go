@@ -2,6 +2,9 @@ package tenantsql_test
 
 import (
 	"database/sql"
+	"fmt"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	_ "github.com/lib/pq"
@@ -23,6 +26,65 @@ func newDB(t testing.TB) *sql.DB {
 	}
 	t.Cleanup(func() { db.Close() })
 	return db
+}
+
+// scopedDB returns a pool whose search_path is a fresh schema of a common
+// database: private tables for a test, without the cost of creating a
+// database (about 0.2s each).
+func scopedDB(t testing.TB) *sql.DB {
+	t.Helper()
+	db, err := openScoped()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+var (
+	commonOnce sync.Once
+	commonDSN  string
+	commonErr  error
+	scopes     atomic.Int64
+)
+
+func common() (string, error) {
+	commonOnce.Do(func() { commonDSN, commonErr = pg.CreateDatabase("common") })
+	return commonDSN, commonErr
+}
+
+// commonDB returns a pool on the common database, with the default
+// search_path.
+func commonDB(t testing.TB) *sql.DB {
+	t.Helper()
+	dsn, err := common()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("postgres", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func openScoped() (*sql.DB, error) {
+	if _, err := common(); err != nil {
+		return nil, err
+	}
+	name := fmt.Sprintf("scope_%d", scopes.Add(1))
+	db, err := sql.Open("postgres", commonDSN)
+	if err != nil {
+		return nil, err
+	}
+	_, err = db.Exec("CREATE SCHEMA " + name)
+	db.Close()
+	if err != nil {
+		return nil, err
+	}
+	// lib/pq passes unknown settings to the server as session defaults.
+	return sql.Open("postgres", commonDSN+" search_path="+name)
 }
 
 func openFresh(prefix string) (*sql.DB, error) {

@@ -13,14 +13,42 @@ import (
 	"github.com/tenantlint/tenantlint/tenant/tenantsql"
 )
 
-// tenantDBs creates one database per tenant, named "tdb_<id>_<n>" with
-// hyphens as underscores, and returns an open function for a Router.
+var (
+	tenantDBsOnce sync.Once
+	tenantDSNs    map[tenant.ID]string
+	tenantDBsErr  error
+)
+
+// tenantDSN returns the DSN of the database of id, one of acme, globex,
+// initech and umbrella, named "tdb_<id>". The databases are created once
+// for the test binary: routing only reads them.
+func tenantDSN(id tenant.ID) (string, bool) {
+	tenantDBsOnce.Do(func() {
+		tenantDSNs = map[tenant.ID]string{}
+		for _, id := range []tenant.ID{"acme", "globex", "initech", "umbrella"} {
+			dsn, err := pg.CreateDatabase("tdb_" + string(id))
+			if err != nil {
+				tenantDBsErr = err
+				return
+			}
+			tenantDSNs[id] = dsn
+		}
+	})
+	if tenantDBsErr != nil {
+		panic(tenantDBsErr)
+	}
+	dsn, ok := tenantDSNs[id]
+	return dsn, ok
+}
+
+// tenantDBs returns an open function for a Router serving ids, and a
+// counter of its calls.
 func tenantDBs(t *testing.T, ids ...tenant.ID) (func(context.Context, tenant.ID) (*sql.DB, error), *atomic.Int32) {
 	dsns := map[tenant.ID]string{}
 	for _, id := range ids {
-		dsn, err := pg.NewDatabase("tdb_" + strings.ReplaceAll(string(id), "-", "_"))
-		if err != nil {
-			t.Fatal(err)
+		dsn, ok := tenantDSN(id)
+		if !ok {
+			t.Fatalf("no database for %s", id)
 		}
 		dsns[id] = dsn
 	}
@@ -56,10 +84,10 @@ func TestRouterRoutesLazily(t *testing.T) {
 	if opens.Load() != 0 || r.Open() != 0 {
 		t.Fatal("databases opened before use")
 	}
-	if got := currentDB(t, r, acme); !strings.HasPrefix(got, "tdb_acme_") {
+	if got := currentDB(t, r, acme); got != "tdb_acme" {
 		t.Errorf("acme routed to %s", got)
 	}
-	if got := currentDB(t, r, globex); !strings.HasPrefix(got, "tdb_globex_") {
+	if got := currentDB(t, r, globex); got != "tdb_globex" {
 		t.Errorf("globex routed to %s", got)
 	}
 	currentDB(t, r, acme)
@@ -112,7 +140,7 @@ func TestRouterEvictsLeastRecentlyUsed(t *testing.T) {
 		t.Errorf("evicted database still usable: %v", err)
 	}
 	// acme comes back with a fresh open.
-	if got := currentDB(t, r, acme); !strings.HasPrefix(got, "tdb_acme_") {
+	if got := currentDB(t, r, acme); got != "tdb_acme" {
 		t.Errorf("acme routed to %s", got)
 	}
 	if opens.Load() != 4 {
@@ -143,7 +171,7 @@ func TestRouterWaitsForRoom(t *testing.T) {
 	}
 	release()
 	release() // idempotent
-	if name := <-got; !strings.HasPrefix(name, "tdb_globex_") {
+	if name := <-got; name != "tdb_globex" {
 		t.Errorf("globex routed to %s", name)
 	}
 	if r.Open() != 1 {
@@ -198,7 +226,7 @@ func TestRouterConcurrentTenants(t *testing.T) {
 				t.Error(err)
 				return
 			}
-			if !strings.HasPrefix(name, "tdb_"+string(id)+"_") {
+			if name != "tdb_"+string(id) {
 				t.Errorf("%s routed to %s", id, name)
 			}
 			if n := r.Open(); n > 2 {

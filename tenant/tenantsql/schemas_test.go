@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -17,15 +18,19 @@ var migrations = []tenantsql.Migration{
 	{Version: 2, Name: "tags", SQL: `ALTER TABLE notes ADD COLUMN tags text[] NOT NULL DEFAULT '{}'; CREATE INDEX ON notes (body)`},
 }
 
-func schemas(t *testing.T, ids ...tenant.ID) (*tenantsql.Schemas, *sql.DB) {
-	raw := newDB(t)
-	s := tenantsql.NewSchemas(raw, "tenant_")
+// schemas returns a Schemas on the common database with a prefix of its
+// own ("s<n>_"), and the tenant schemas of ids created. A prefix per test
+// isolates tests as well as a database each, at a fraction of the cost.
+func schemas(t *testing.T, ids ...tenant.ID) (*tenantsql.Schemas, *sql.DB, string) {
+	raw := commonDB(t)
+	prefix := fmt.Sprintf("s%d_", scopes.Add(1))
+	s := tenantsql.NewSchemas(raw, prefix)
 	for _, id := range ids {
 		if err := s.Create(context.Background(), id); err != nil {
 			t.Fatal(err)
 		}
 	}
-	return s, raw
+	return s, raw, prefix
 }
 
 func TestSchemaName(t *testing.T) {
@@ -41,7 +46,7 @@ func TestSchemaName(t *testing.T) {
 }
 
 func TestSchemaHostileIDsCreateNothing(t *testing.T) {
-	s, raw := schemas(t)
+	s, raw, _ := schemas(t)
 	before := count(t, raw, `SELECT count(*) FROM pg_namespace`)
 	for _, bad := range []tenant.ID{`x"; DROP SCHEMA public CASCADE; --`, `a" CASCADE --`, "a'b", "a/b", "..", ""} {
 		if err := s.Create(context.Background(), bad); !errors.Is(err, tenant.ErrInvalidID) {
@@ -54,7 +59,7 @@ func TestSchemaHostileIDsCreateNothing(t *testing.T) {
 }
 
 func TestSchemaConnPinned(t *testing.T) {
-	s, _ := schemas(t, "acme", "globex")
+	s, _, p := schemas(t, "acme", "globex")
 	ctxAll := tenant.AllTenants(context.Background())
 	if err := s.MigrateAll(ctxAll, migrations, nil); err != nil {
 		t.Fatal(err)
@@ -80,7 +85,7 @@ func TestSchemaConnPinned(t *testing.T) {
 		if err := c.QueryRowContext(ctx, `SELECT string_agg(body, ','), current_setting('search_path') FROM notes`).Scan(&body, &path); err != nil {
 			t.Fatal(err)
 		}
-		if body != "note of "+string(id) || path != `"tenant_`+string(id)+`"` {
+		if body != "note of "+string(id) || path != `"`+p+string(id)+`"` {
 			t.Errorf("%s: body %q, search_path %q", id, body, path)
 		}
 		// The connection refuses other tenants' contexts.
@@ -103,17 +108,17 @@ func TestSchemaConnPinned(t *testing.T) {
 }
 
 func TestSchemaConnErrors(t *testing.T) {
-	s, _ := schemas(t, "acme")
+	s, _, p := schemas(t, "acme")
 	if _, err := s.Conn(context.Background()); !errors.Is(err, tenant.ErrNoTenant) {
 		t.Errorf("no tenant: %v", err)
 	}
-	if _, err := s.Conn(globex); !errors.Is(err, tenant.ErrUnknownTenant) || !strings.Contains(err.Error(), "tenant_globex") {
+	if _, err := s.Conn(globex); !errors.Is(err, tenant.ErrUnknownTenant) || !strings.Contains(err.Error(), p+"globex") {
 		t.Errorf("missing schema: %v", err)
 	}
 }
 
 func TestSchemaConnResetOnClose(t *testing.T) {
-	s, raw := schemas(t, "acme")
+	s, raw, _ := schemas(t, "acme")
 	raw.SetMaxOpenConns(1) // the pool's only connection is the pinned one
 	c, err := s.Conn(acme)
 	if err != nil {
@@ -132,7 +137,7 @@ func TestSchemaConnResetOnClose(t *testing.T) {
 }
 
 func TestSchemaListNeedsAllTenants(t *testing.T) {
-	s, _ := schemas(t, "globex", "acme", "acme-eu")
+	s, _, _ := schemas(t, "globex", "acme", "acme-eu")
 	if _, err := s.List(acme); !errors.Is(err, tenant.ErrNotAllTenants) {
 		t.Errorf("List(tenant ctx) = %v", err)
 	}
@@ -146,14 +151,14 @@ func TestSchemaListNeedsAllTenants(t *testing.T) {
 }
 
 func TestMigrateAllProgressAndRerun(t *testing.T) {
-	s, _ := schemas(t, "acme", "globex")
+	s, _, p := schemas(t, "acme", "globex")
 	var seen []tenantsql.Progress
 	if err := s.MigrateAll(all, migrations, func(p tenantsql.Progress) { seen = append(seen, p) }); err != nil {
 		t.Fatal(err)
 	}
 	want := []tenantsql.Progress{
-		{Tenant: "acme", Schema: "tenant_acme", Index: 1, Total: 2, Applied: 2},
-		{Tenant: "globex", Schema: "tenant_globex", Index: 2, Total: 2, Applied: 2},
+		{Tenant: "acme", Schema: p + "acme", Index: 1, Total: 2, Applied: 2},
+		{Tenant: "globex", Schema: p + "globex", Index: 2, Total: 2, Applied: 2},
 	}
 	if len(seen) != 2 || seen[0] != want[0] || seen[1] != want[1] {
 		t.Errorf("progress = %+v, want %+v", seen, want)
@@ -176,42 +181,42 @@ func TestMigrateAllProgressAndRerun(t *testing.T) {
 }
 
 func TestMigrateAllStopsOnFailure(t *testing.T) {
-	s, raw := schemas(t, "acme", "globex", "initech")
+	s, raw, p := schemas(t, "acme", "globex", "initech")
 	// globex already has a conflicting table: migration 1 fails there.
-	mustExec(t, raw, `CREATE TABLE tenant_globex.notes (x int)`)
+	mustExec(t, raw, `CREATE TABLE `+p+`globex.notes (x int)`)
 	var done []tenant.ID
 	err := s.MigrateAll(all, migrations, func(p tenantsql.Progress) { done = append(done, p.Tenant) })
 	var me *tenantsql.MigrationError
-	if !errors.As(err, &me) || me.Schema != "tenant_globex" || me.Tenant != "globex" || me.Migration.Version != 1 {
-		t.Fatalf("got %v, want a MigrationError for tenant_globex", err)
+	if !errors.As(err, &me) || me.Schema != p+"globex" || me.Tenant != "globex" || me.Migration.Version != 1 {
+		t.Fatalf("got %v, want a MigrationError for %sglobex", err, p)
 	}
-	if !strings.Contains(err.Error(), `schema "tenant_globex"`) || !strings.Contains(err.Error(), `already exists`) {
+	if !strings.Contains(err.Error(), `schema "`+p+`globex"`) || !strings.Contains(err.Error(), `already exists`) {
 		t.Errorf("error %q does not name the schema and cause", err)
 	}
 	if len(done) != 1 || done[0] != "acme" {
 		t.Errorf("progress before failure: %v", done)
 	}
 	// initech was not touched; globex has no half-applied migration.
-	if n := count(t, raw, `SELECT count(*) FROM pg_tables WHERE schemaname = 'tenant_initech'`); n != 0 {
+	if n := count(t, raw, `SELECT count(*) FROM pg_tables WHERE schemaname = $1`, p+"initech"); n != 0 {
 		t.Errorf("initech has %d tables after the stop", n)
 	}
 	// The failed migration's transaction rolled back whole: globex only
 	// has the conflicting table, not even schema_migrations.
-	if n := count(t, raw, `SELECT count(*) FROM pg_tables WHERE schemaname = 'tenant_globex'`); n != 1 {
+	if n := count(t, raw, `SELECT count(*) FROM pg_tables WHERE schemaname = $1`, p+"globex"); n != 1 {
 		t.Errorf("globex has %d tables, want 1", n)
 	}
 	// Fix and re-run: resumes.
-	mustExec(t, raw, `DROP TABLE tenant_globex.notes`)
+	mustExec(t, raw, `DROP TABLE `+p+`globex.notes`)
 	if err := s.MigrateAll(all, migrations, nil); err != nil {
 		t.Fatal(err)
 	}
-	if n := count(t, raw, `SELECT count(*) FROM tenant_initech.schema_migrations`); n != 2 {
+	if n := count(t, raw, `SELECT count(*) FROM `+p+`initech.schema_migrations`); n != 2 {
 		t.Errorf("initech recorded %d migrations", n)
 	}
 }
 
 func TestMigrateRejectsBadOrder(t *testing.T) {
-	s, _ := schemas(t, "acme")
+	s, _, _ := schemas(t, "acme")
 	_, err := s.Migrate(acme, []tenantsql.Migration{{Version: 2}, {Version: 1}})
 	if err == nil || !strings.Contains(err.Error(), "strictly increasing") {
 		t.Errorf("got %v", err)
@@ -221,7 +226,7 @@ func TestMigrateRejectsBadOrder(t *testing.T) {
 // TestMigrateConcurrent runs the same migrations on one schema from several
 // goroutines: each migration must be applied exactly once.
 func TestMigrateConcurrent(t *testing.T) {
-	s, raw := schemas(t, "acme")
+	s, raw, p := schemas(t, "acme")
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	total := 0
@@ -240,7 +245,7 @@ func TestMigrateConcurrent(t *testing.T) {
 	if total != 2 {
 		t.Errorf("applied %d migrations in total, want 2", total)
 	}
-	if n := count(t, raw, `SELECT count(*) FROM tenant_acme.schema_migrations`); n != 2 {
+	if n := count(t, raw, `SELECT count(*) FROM `+p+`acme.schema_migrations`); n != 2 {
 		t.Errorf("recorded %d", n)
 	}
 }
@@ -250,7 +255,7 @@ func TestMigrateConcurrent(t *testing.T) {
 // reused across tenants.
 func TestSchemasConcurrentTenants(t *testing.T) {
 	ids := []tenant.ID{"acme", "globex", "initech"}
-	s, raw := schemas(t, ids...)
+	s, raw, p := schemas(t, ids...)
 	raw.SetMaxOpenConns(2)
 	if err := s.MigrateAll(all, migrations[:1], nil); err != nil {
 		t.Fatal(err)
@@ -278,7 +283,7 @@ func TestSchemasConcurrentTenants(t *testing.T) {
 	}
 	wg.Wait()
 	for _, id := range ids {
-		if n := count(t, raw, `SELECT count(*) FROM tenant_`+string(id)+`.notes WHERE body = $1`, string(id)); n != 40 {
+		if n := count(t, raw, `SELECT count(*) FROM `+p+string(id)+`.notes WHERE body = $1`, string(id)); n != 40 {
 			t.Errorf("%s has %d rows, want 40", id, n)
 		}
 	}
@@ -291,7 +296,7 @@ func TestQuoteIdentifier(t *testing.T) {
 		}
 	}
 	// What it quotes is one identifier to PostgreSQL.
-	raw := newDB(t)
+	raw := commonDB(t)
 	var got string
 	name := `we"ird; DROP TABLE x; --`
 	if err := raw.QueryRow(`SELECT (parse_ident($1))[1]`, tenantsql.QuoteIdentifier(name)).Scan(&got); err != nil || got != name {

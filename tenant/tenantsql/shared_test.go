@@ -25,7 +25,7 @@ const (
 )
 
 func sharedDB(t *testing.T) (*tenantsql.DB, *sql.DB) {
-	raw := newDB(t)
+	raw := scopedDB(t)
 	mustExec(t, raw, `CREATE TABLE notes (id serial PRIMARY KEY, tenant_id text NOT NULL, body text NOT NULL)`)
 	mustExec(t, raw, `CREATE TABLE plans (name text PRIMARY KEY)`) // not a tenant table
 	return tenantsql.NewDB(raw, tenantsql.Table{Name: "notes", Column: "tenant_id"}), raw
