@@ -144,3 +144,15 @@ func ExampleInvalidIDError() {
 	}
 	// Output: character '\'' at byte 1 is not allowed (only a-z, 0-9 and '-')
 }
+
+func ExampleInvalidIDError_Error() {
+	err := &tenant.InvalidIDError{Input: "a b", Reason: "character ' ' at byte 1 is not allowed (only a-z, 0-9 and '-')"}
+	fmt.Println(err.Error())
+	// Output: tenant: invalid tenant id "a b": character ' ' at byte 1 is not allowed (only a-z, 0-9 and '-')
+}
+
+func ExampleInvalidIDError_Unwrap() {
+	_, err := tenant.ParseID("a:b")
+	fmt.Println(errors.Is(err, tenant.ErrInvalidID))
+	// Output: true
+}

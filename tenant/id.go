@@ -32,6 +32,7 @@ type InvalidIDError struct {
 	Reason string
 }
 
+// Error returns the message, naming the input and the rule it broke.
 func (e *InvalidIDError) Error() string {
 	return fmt.Sprintf("tenant: invalid tenant id %q: %s", e.Input, e.Reason)
 }

@@ -576,3 +576,21 @@ func ExampleRouter_Close() {
 	// sql: database is closed
 	// tenantsql: router closed
 }
+
+func ExampleMigrationError_Error() {
+	err := &tenantsql.MigrationError{
+		Tenant:    "globex",
+		Schema:    "tenant_globex",
+		Migration: tenantsql.Migration{Version: 3, Name: "add_tags"},
+		Err:       errors.New("column \"tags\" already exists"),
+	}
+	fmt.Println(err.Error())
+	// Output: tenantsql: schema "tenant_globex" (tenant globex): migration 3 "add_tags": column "tags" already exists
+}
+
+func ExampleMigrationError_Unwrap() {
+	cause := errors.New("disk full")
+	err := &tenantsql.MigrationError{Tenant: "acme", Schema: "tenant_acme", Err: cause}
+	fmt.Println(errors.Is(err, cause))
+	// Output: true
+}

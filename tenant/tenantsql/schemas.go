@@ -235,11 +235,13 @@ type MigrationError struct {
 	Err       error
 }
 
+// Error names the schema, the tenant, the migration and the cause.
 func (e *MigrationError) Error() string {
 	return fmt.Sprintf("tenantsql: schema %q (tenant %s): migration %d %q: %v",
 		e.Schema, e.Tenant, e.Migration.Version, e.Migration.Name, e.Err)
 }
 
+// Unwrap returns the cause, for errors.Is and errors.As.
 func (e *MigrationError) Unwrap() error { return e.Err }
 
 // Progress is reported by [Schemas.MigrateAll] after each schema.
