@@ -28,6 +28,7 @@ import (
 	"os/user"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -241,11 +242,26 @@ func (s *Server) startPostgres() error {
 	// postgres so that no server is left behind. (Go sets it after the
 	// credential change, which would otherwise clear it.)
 	s.cmd.SysProcAttr.Pdeathsig = syscall.SIGTERM
-	if err := s.cmd.Start(); err != nil {
+	// Pdeathsig fires when the *thread* that started the child exits, not
+	// the process (golang/go#27505): start it from a goroutine locked to
+	// its thread for as long as postgres runs, so that the Go runtime
+	// cannot retire that thread under it.
+	s.exited = make(chan struct{})
+	started := make(chan error, 1)
+	go func() {
+		runtime.LockOSThread()
+		if err := s.cmd.Start(); err != nil {
+			started <- err
+			close(s.exited)
+			return
+		}
+		started <- nil
+		s.waitErr = s.cmd.Wait()
+		close(s.exited)
+	}()
+	if err := <-started; err != nil {
 		return fmt.Errorf("starting postgres: %v", err)
 	}
-	s.exited = make(chan struct{})
-	go func() { s.waitErr = s.cmd.Wait(); close(s.exited) }()
 
 	// Wait until the server accepts connections, or exits (port taken,
 	// bad configuration), or a generous deadline passes.
