@@ -81,13 +81,15 @@ func buildSQLSinks() []SQLSink {
 		}
 	}
 	// database/sql
+	// (sql.Conn has only the Context variants.)
 	stdRecv := []string{"database/sql.DB", "database/sql.Tx", "database/sql.Conn"}
-	add(stdRecv, []string{"Exec", "Query", "QueryRow"}, 0, 1)
+	add(stdRecv[:2], []string{"Exec", "Query", "QueryRow"}, 0, 1)
 	add(stdRecv, []string{"ExecContext", "QueryContext", "QueryRowContext"}, 1, 2)
 	for _, r := range stdRecv {
-		sinks = append(sinks,
-			SQLSink{Func: "(" + r + ").Prepare", Query: 0, Args: -1, Prepare: true},
-			SQLSink{Func: "(" + r + ").PrepareContext", Query: 1, Args: -1, Prepare: true})
+		sinks = append(sinks, SQLSink{Func: "(" + r + ").PrepareContext", Query: 1, Args: -1, Prepare: true})
+	}
+	for _, r := range stdRecv[:2] {
+		sinks = append(sinks, SQLSink{Func: "(" + r + ").Prepare", Query: 0, Args: -1, Prepare: true})
 	}
 	for _, m := range []string{"Exec", "Query", "QueryRow"} {
 		sinks = append(sinks,
@@ -108,10 +110,12 @@ func buildSQLSinks() []SQLSink {
 
 	// sqlx: methods (its DB and Tx embed database/sql's, so Exec & co. resolve there) and the
 	// package-level helpers taking a Queryer/Execer.
+	// (sqlx.Conn has only the Context variants, and no MustExec.)
 	sqlxRecv := []string{"github.com/jmoiron/sqlx.DB", "github.com/jmoiron/sqlx.Tx", "github.com/jmoiron/sqlx.Conn"}
-	add(sqlxRecv, []string{"Queryx", "QueryRowx", "MustExec"}, 0, 1)
-	add(sqlxRecv, []string{"QueryxContext", "QueryRowxContext", "MustExecContext"}, 1, 2)
-	add(sqlxRecv, []string{"Get", "Select"}, 1, 2)
+	add(sqlxRecv[:2], []string{"Queryx", "QueryRowx", "MustExec"}, 0, 1)
+	add(sqlxRecv, []string{"QueryxContext", "QueryRowxContext"}, 1, 2)
+	add(sqlxRecv[:2], []string{"MustExecContext"}, 1, 2)
+	add(sqlxRecv[:2], []string{"Get", "Select"}, 1, 2)
 	add(sqlxRecv, []string{"GetContext", "SelectContext"}, 2, 3)
 	for _, r := range sqlxRecv[:2] {
 		sinks = append(sinks,
