@@ -13,14 +13,33 @@ import (
 // Thinking in pinned columns rather than in "tenant predicates" is what
 // makes transitive joins, CTE outputs and INSERT ... SELECT fall out of one
 // rule instead of needing special cases.
+//
+// Two extensions keep bulk and parent/child queries from being reported:
+// a pin may be a set of placeholders (tenant_id = ANY($1), IN ($1, $2),
+// a column of unnest($1)), since the caller still supplies every tenant;
+// and a tenant table whose row is linked by an equality to a column of a
+// scoped row (s.device_id = d.id, d scoped) is scoped like that row,
+// because in a multi-tenant schema a row that references another row
+// belongs to the same tenant. The link pins the table's tenant column, so
+// everything else (transitivity, outputs, reporting) works unchanged.
 
 type analyzer struct {
 	opts *options
 	refs []TableRef
+
+	// peeking is set on the analyzer peek uses: it only computes what a
+	// query yields, so it skips the nested queries that yield nothing.
+	peeking bool
+	// peeked caches peek's results for one round of solve.
+	peeked map[*query]*outputs
 }
 
-// pin says a column holds a single value; tenant lists the placeholders
-// that value comes from (empty for literals and expressions).
+// pin says which tenant values a column can hold. With placeholders in
+// tenant, every value is bound to one of them by the caller (usually one
+// placeholder and one value; several for IN ($1, $2) or a UNION of arms
+// pinned to $1 and $2; an array's elements for = ANY($1) or unnest($1)).
+// With none, the column holds one value that no placeholder gives (a
+// literal, current_setting(...)).
 type pin struct{ tenant []Placeholder }
 
 type colKey struct {
@@ -29,15 +48,36 @@ type colKey struct {
 }
 
 // outputs describes the columns a query produces, so that a CTE or
-// derived table that selects a pinned tenant column passes the pin on.
+// derived table that selects a pinned tenant column passes the pin on,
+// and one that selects from a scoped row passes the link on.
 type outputs struct {
 	cols  []outCol
 	exact bool // positions are reliable (no * of unknown width)
+	// starRow is the row pin of every column a * yields that cols does
+	// not list by name (nil: unknown or not all from scoped rows).
+	starRow *pin
 }
 
 type outCol struct {
 	name string
 	pin  *pin
+	// row is set when the column is a column of a scoped row (other than
+	// its tenant column): the tenant of that row. A row linked to it by
+	// equality is scoped the same way.
+	row *pin
+}
+
+// rowOf returns the row pin of the output column called name.
+func (o *outputs) rowOf(name string) *pin {
+	for _, c := range o.cols {
+		if c.name == name {
+			return c.row
+		}
+	}
+	if !o.exact {
+		return o.starRow
+	}
+	return nil
 }
 
 // env is one level of name scope: the CTE names and FROM sources visible
@@ -144,6 +184,8 @@ func (a *analyzer) block(q *query, e *env) *outputs {
 }
 
 func (a *analyzer) resolveSource(s *source, e *env) {
+	// peek may have analyzed this query already; start afresh.
+	s.derived, s.tenant = nil, false
 	switch {
 	case s.name != "" && s.schema == "" && e.lookupCTE(s.name) != nil:
 		// A CTE reference, not a table: its rows were checked where the
@@ -174,6 +216,9 @@ func (a *analyzer) seedDerived(e *env) {
 }
 
 func (a *analyzer) subqueries(q *query, e *env) {
+	if a.peeking {
+		return
+	}
 	for _, sub := range q.subs {
 		a.query(sub, e)
 	}
@@ -184,17 +229,17 @@ func (a *analyzer) subqueries(q *query, e *env) {
 func (a *analyzer) solve(q *query, e *env) {
 	for changed := true; changed; {
 		changed = false
+		a.peeked = nil // pins may have changed what subqueries yield
 		for _, c := range q.conds {
 			for _, x := range conjuncts(c.e) {
 				eq, ok := x.(*eqExpr)
 				if !ok {
 					continue
 				}
-				if a.tryPin(e, c, eq.l, eq.r) {
-					changed = true
-				}
-				if a.tryPin(e, c, eq.r, eq.l) {
-					changed = true
+				for _, side := range [][2]expr{{eq.l, eq.r}, {eq.r, eq.l}} {
+					if a.tryPin(e, c, side[0], side[1]) || a.tryLink(e, c, side[0], side[1]) {
+						changed = true
+					}
 				}
 			}
 		}
@@ -222,19 +267,97 @@ func (a *analyzer) tryPin(e *env, c cond, target, other expr) bool {
 	return true
 }
 
+// tryLink scopes the tenant table target belongs to when other is a
+// column of a scoped row: the row it references (or that references it)
+// is that tenant's, so it is too. The tenant column gets the other row's
+// pin, so the caller's obligation (its placeholders) is the same.
+func (a *analyzer) tryLink(e *env, c cond, target, other expr) bool {
+	col, ok := target.(*colExpr)
+	if !ok {
+		return false
+	}
+	owner, s := a.resolve(e, col)
+	if owner != e || !s.tenant || !c.restricts(s) || a.scopedBy(e, s) != nil {
+		return false
+	}
+	p := a.rowPin(e, other)
+	if p == nil {
+		return false
+	}
+	e.pins[colKey{s, a.opts.tenantColumns(s.name)[0]}] = p
+	return true
+}
+
 // valuePin returns the pin x would give a column it is equal to, or nil.
 func (a *analyzer) valuePin(e *env, x expr) *pin {
 	switch v := x.(type) {
 	case *paramExpr:
 		return &pin{tenant: []Placeholder{v.ph}}
+	case *paramSetExpr:
+		return &pin{tenant: uniq(v.phs)}
 	case *valueExpr:
 		return &pin{}
 	case *colExpr:
 		if owner, s := a.resolve(e, v); s != nil {
 			return owner.pins[colKey{s, v.name}]
 		}
+	case *subColExpr:
+		if out := a.peek(e, v.q); out.exact && v.i < len(out.cols) {
+			return out.cols[v.i].pin
+		}
 	}
 	return nil
+}
+
+// rowPin returns the tenant of the scoped row x is a column of, or nil.
+// A tenant column does not count: it holds the tenant, not a reference to
+// a row, and r.x = d.tenant_id says no more than r.x = $1.
+func (a *analyzer) rowPin(e *env, x expr) *pin {
+	switch v := x.(type) {
+	case *colExpr:
+		owner, s := a.resolve(e, v)
+		switch {
+		case s == nil:
+		case s.tenant:
+			if !a.opts.isTenantColumn(s.name, v.name) {
+				return a.scopedBy(owner, s)
+			}
+		case s.derived != nil:
+			return s.derived.rowOf(v.name)
+		}
+	case *subColExpr:
+		if out := a.peek(e, v.q); out.exact && v.i < len(out.cols) {
+			return out.cols[v.i].row
+		}
+	}
+	return nil
+}
+
+// scopedBy returns the pin of the tenant table s's tenant column in e, or
+// nil while s is not scoped.
+func (a *analyzer) scopedBy(e *env, s *source) *pin {
+	for _, c := range a.opts.tenantColumns(s.name) {
+		if p := e.pins[colKey{s, c}]; p != nil {
+			return p
+		}
+	}
+	return nil
+}
+
+// peek computes what a nested query yields, for x IN (SELECT ...), without
+// reporting its references: they are reported when the query is analyzed
+// in its turn, after e is settled. It runs again on every round of solve,
+// since a correlated subquery can yield more once e has more pins.
+func (a *analyzer) peek(e *env, q *query) *outputs {
+	if out, ok := a.peeked[q]; ok {
+		return out
+	}
+	out := (&analyzer{opts: a.opts, peeking: true}).query(q, e)
+	if a.peeked == nil {
+		a.peeked = map[*query]*outputs{}
+	}
+	a.peeked[q] = out
+	return out
 }
 
 // resolve finds the source a column belongs to, searching outward through
@@ -361,6 +484,12 @@ func (a *analyzer) explain(q *query, e *env, s *source, cols []string) string {
 		case *notExpr:
 			walk(v.arg, c, underOr, true)
 		case *eqExpr:
+			if v.multi {
+				// IN lists and subqueries, = ANY, row comparisons:
+				// explained as one predicate, as when they were opaque.
+				walk(&otherExpr{cols: columnsOf(v)}, c, underOr, underNot)
+				return
+			}
 			for _, side := range [][2]expr{{v.l, v.r}, {v.r, v.l}} {
 				t, o := side[0], side[1]
 				if !isOurs(t) {
@@ -417,19 +546,28 @@ func (a *analyzer) insert(q *query, e *env) *outputs {
 	}
 	t.tenant = a.opts.isTenant(t.name)
 	if t.tenant {
-		a.refs = append(a.refs, a.insertRef(ins, sel))
+		r, p := a.insertRef(ins, sel)
+		a.refs = append(a.refs, r)
+		if p != nil {
+			// RETURNING yields rows of the tenant inserted, so a query
+			// reading them (a data-modifying CTE) can link to them.
+			e.pins[colKey{t, r.Column}] = p
+		}
 	}
 	a.subqueries(q, e)
 	return a.outputsOf(q, e)
 }
 
-func (a *analyzer) insertRef(ins *insertIR, sel *outputs) TableRef {
+// insertRef reports the target of an INSERT, and the pin of its tenant
+// column when every value inserted there is known (placeholders,
+// constants or a pinned SELECT column).
+func (a *analyzer) insertRef(ins *insertIR, sel *outputs) (TableRef, *pin) {
 	t := ins.target
 	cols := a.opts.tenantColumns(t.name)
 	r := TableRef{Table: t.name, Alias: t.alias, Offset: t.offset, Column: cols[0]}
 	if !ins.hasCols {
 		r.Problem = fmt.Sprintf("INSERT has no column list naming %s", cols[0])
-		return r
+		return r, nil
 	}
 	idx := -1
 	for _, c := range cols {
@@ -440,27 +578,47 @@ func (a *analyzer) insertRef(ins *insertIR, sel *outputs) TableRef {
 	}
 	if idx < 0 {
 		r.Problem = fmt.Sprintf("INSERT has no %s column", cols[0])
-		return r
+		return r, nil
 	}
 	r.Scoped = true
-	var tenant []Placeholder
-	for _, row := range ins.rows {
-		if idx < len(row) {
-			if p, ok := row[idx].(*paramExpr); ok {
-				tenant = append(tenant, p.ph)
+	var p *pin
+	if ins.rows != nil {
+		p = valuesOutputs(ins.rows).pinAt(idx)
+		for _, row := range ins.rows {
+			if idx < len(row) {
+				if v, ok := row[idx].(*paramExpr); ok {
+					r.Tenant = append(r.Tenant, v.ph)
+				}
 			}
 		}
 	}
 	if sel != nil && sel.exact && idx < len(sel.cols) && sel.cols[idx].pin != nil {
-		tenant = append(tenant, sel.cols[idx].pin.tenant...)
+		p = sel.cols[idx].pin
+		r.Tenant = append(r.Tenant, p.tenant...)
 	}
-	r.Tenant = uniq(tenant)
-	return r
+	r.Tenant = uniq(r.Tenant)
+	return r, p
+}
+
+func (o *outputs) pinAt(i int) *pin {
+	if i < len(o.cols) {
+		return o.cols[i].pin
+	}
+	return nil
 }
 
 // outputsOf computes the pins of q's select list (or RETURNING list).
 func (a *analyzer) outputsOf(q *query, e *env) *outputs {
 	out := &outputs{exact: true}
+	// The columns a * yields but cols does not name link only if every
+	// source they may come from is scoped.
+	starSeen := false
+	star := func(p *pin) {
+		if starSeen {
+			p = joinPins(out.starRow, p)
+		}
+		out.starRow, starSeen = p, true
+	}
 	for _, o := range q.outputs {
 		if o.star {
 			out.exact = false
@@ -468,18 +626,27 @@ func (a *analyzer) outputsOf(q *query, e *env) *outputs {
 				if o.qual != "" && visibleName(s) != o.qual {
 					continue
 				}
-				var names []string
-				if s.derived != nil {
+				switch {
+				case s.derived != nil:
 					for _, c := range s.derived.cols {
-						names = append(names, c.name)
+						if c.name != "" {
+							out.cols = append(out.cols, outCol{name: c.name, pin: e.pins[colKey{s, c.name}], row: c.row})
+						}
 					}
-				} else if s.tenant {
-					names = a.opts.tenantColumns(s.name)
-				}
-				for _, n := range names {
-					if p := e.pins[colKey{s, n}]; p != nil {
-						out.cols = append(out.cols, outCol{name: n, pin: p})
+					if !s.derived.exact {
+						star(s.derived.starRow)
 					}
+				case s.tenant:
+					for _, n := range a.opts.tenantColumns(s.name) {
+						if p := e.pins[colKey{s, n}]; p != nil {
+							out.cols = append(out.cols, outCol{name: n, pin: p})
+						}
+					}
+					star(a.scopedBy(e, s))
+				default:
+					// A global table or a function: columns of rows
+					// that no tenant scopes.
+					star(nil)
 				}
 			}
 			continue
@@ -493,10 +660,9 @@ func (a *analyzer) outputsOf(q *query, e *env) *outputs {
 			if owner, s := a.resolve(e, x); s != nil {
 				oc.pin = owner.pins[colKey{s, x.name}]
 			}
-		case *paramExpr:
-			oc.pin = &pin{tenant: []Placeholder{x.ph}}
-		case *valueExpr:
-			oc.pin = &pin{}
+			oc.row = a.rowPin(e, x)
+		case *paramExpr, *paramSetExpr, *valueExpr:
+			oc.pin = a.valuePin(e, x)
 		}
 		out.cols = append(out.cols, oc)
 	}
@@ -511,7 +677,7 @@ func rename(out *outputs, names []string) *outputs {
 	if len(names) == 0 || !out.exact {
 		return out
 	}
-	cp := &outputs{exact: true, cols: slices.Clone(out.cols)}
+	cp := &outputs{exact: true, cols: slices.Clone(out.cols), starRow: out.starRow}
 	for i, n := range names {
 		if i < len(cp.cols) {
 			cp.cols[i].name = n
@@ -521,33 +687,39 @@ func rename(out *outputs, names []string) *outputs {
 }
 
 // mergeArms keeps a UNION's output column pinned only where every arm
-// pins it to the same placeholder: two arms pinned to $1 and $2 (or to two
-// unknown constants) together return two tenants.
+// pins it, and then to all of the arms' placeholders (see joinPins).
 func mergeArms(outs []*outputs) *outputs {
 	if len(outs) == 0 {
 		return &outputs{}
 	}
-	m := &outputs{exact: outs[0].exact, cols: slices.Clone(outs[0].cols)}
-	if len(outs) == 1 {
-		return m
-	}
+	m := &outputs{exact: outs[0].exact, cols: slices.Clone(outs[0].cols), starRow: outs[0].starRow}
 	for _, o := range outs[1:] {
 		m.exact = m.exact && o.exact
-		for i, c := range m.cols {
-			if c.pin == nil {
-				continue
+		m.starRow = joinPins(m.starRow, o.starRow)
+		for i := range m.cols {
+			var other outCol
+			if o.exact && i < len(o.cols) {
+				other = o.cols[i]
 			}
-			if !o.exact || i >= len(o.cols) || o.cols[i].pin == nil ||
-				len(c.pin.tenant) == 0 || !slices.Equal(uniq(c.pin.tenant), uniq(o.cols[i].pin.tenant)) {
-				m.cols[i].pin = nil
-			}
+			m.cols[i].pin = joinPins(m.cols[i].pin, other.pin)
+			m.cols[i].row = joinPins(m.cols[i].row, other.row)
 		}
 	}
 	return m
 }
 
+// joinPins is the pin of a column that holds a's values or b's: all of
+// their placeholders. Two values not from placeholders (two literals,
+// say) may be two tenants nobody bound, so they do not join.
+func joinPins(a, b *pin) *pin {
+	if a == nil || b == nil || len(a.tenant) == 0 || len(b.tenant) == 0 {
+		return nil
+	}
+	return &pin{tenant: uniq(append(slices.Clone(a.tenant), b.tenant...))}
+}
+
 // valuesOutputs treats a VALUES column as pinned when every row has a
-// placeholder or constant there.
+// placeholder there, or when there is one row and it has a constant.
 func valuesOutputs(rows [][]expr) *outputs {
 	out := &outputs{exact: true}
 	if len(rows) == 0 {
@@ -570,9 +742,9 @@ func valuesOutputs(rows [][]expr) *outputs {
 				pinned = false
 			}
 		}
-		// Several rows of constants may hold different values; only
-		// repeated use of one placeholder is provably a single value.
-		if pinned && (len(rows) == 1 || len(tenant) == len(rows) && len(uniq(tenant)) == 1) {
+		// Several rows of constants may hold different tenants nobody
+		// bound; several placeholders are tenants the caller supplies.
+		if pinned && (len(rows) == 1 || len(tenant) == len(rows)) {
 			oc.pin = &pin{tenant: uniq(tenant)}
 		}
 		out.cols = append(out.cols, oc)

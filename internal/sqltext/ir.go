@@ -1,5 +1,7 @@
 package sqltext
 
+import "strings"
+
 // The two parsers produce unrelated trees, so each front end (postgres.go,
 // mysql.go) lowers its tree into the small dialect-neutral form below and
 // one analyzer (analyze.go) applies the scoping rules. The form keeps only
@@ -95,9 +97,16 @@ type notExpr struct{ arg expr }
 
 // eqExpr is an equality that pins one side to the other: =, IS NOT
 // DISTINCT FROM, <=>, IN with a single item, = ANY(single placeholder).
+// The set forms are eqExprs too, with the set on the right: x IN ($1, $2)
+// (a paramSetExpr), x IN (SELECT ...) (a subColExpr), and each column of
+// (a, b) IN (...) or (a, b) = (c, d).
 type eqExpr struct {
 	l, r expr
 	text string
+	// multi marks an eqExpr taken from an IN list or subquery, = ANY or a
+	// row comparison. Those forms used to be opaque, and when they do not
+	// scope they are still explained as one predicate on the column.
+	multi bool
 }
 
 // colExpr is a column reference. cands, when set, limits resolution to
@@ -114,6 +123,22 @@ type paramExpr struct {
 	text string
 }
 
+// paramSetExpr is a set of values that are all bound to placeholders:
+// the list of IN ($1, $2) or ARRAY[$1, $2].
+type paramSetExpr struct {
+	phs  []Placeholder
+	text string
+}
+
+// subColExpr is column i of what a subquery yields, the right-hand side
+// of x IN (SELECT ...). The subquery is also in its parent's subs, where
+// its references are reported.
+type subColExpr struct {
+	q    *query
+	i    int
+	text string
+}
+
 // valueExpr is a single value that does not depend on any column: a
 // literal, a function of literals and parameters such as
 // current_setting('app.tenant'), or a scalar subquery.
@@ -126,20 +151,26 @@ type otherExpr struct {
 	text string
 }
 
-func (*andExpr) exprNode()   {}
-func (*orExpr) exprNode()    {}
-func (*notExpr) exprNode()   {}
-func (*eqExpr) exprNode()    {}
-func (*colExpr) exprNode()   {}
-func (*paramExpr) exprNode() {}
-func (*valueExpr) exprNode() {}
-func (*otherExpr) exprNode() {}
+func (*andExpr) exprNode()      {}
+func (*orExpr) exprNode()       {}
+func (*notExpr) exprNode()      {}
+func (*eqExpr) exprNode()       {}
+func (*colExpr) exprNode()      {}
+func (*paramExpr) exprNode()    {}
+func (*paramSetExpr) exprNode() {}
+func (*subColExpr) exprNode()   {}
+func (*valueExpr) exprNode()    {}
+func (*otherExpr) exprNode()    {}
 
 func exprText(e expr) string {
 	switch x := e.(type) {
 	case *colExpr:
 		return x.text
 	case *paramExpr:
+		return x.text
+	case *paramSetExpr:
+		return x.text
+	case *subColExpr:
 		return x.text
 	case *valueExpr:
 		return x.text
@@ -153,6 +184,67 @@ func exprText(e expr) string {
 
 func newEq(l, r expr) *eqExpr {
 	return &eqExpr{l: l, r: r, text: exprText(l) + " = " + exprText(r)}
+}
+
+// multiEq is the conjunction of l[i] = r[i], flagged multi: what a row
+// comparison (a, b) = (c, d) means, and what (a, b) IN (...) implies for
+// each column.
+func multiEq(l, r []expr) expr {
+	and := &andExpr{}
+	for i := range l {
+		eq := newEq(l[i], r[i])
+		eq.multi = true
+		and.args = append(and.args, eq)
+	}
+	if len(and.args) == 1 {
+		return and.args[0]
+	}
+	return and
+}
+
+// equal is l = r, where each side is a row (a, b) or a single expression
+// (a row of one).
+func equal(l, r []expr) expr {
+	switch {
+	case len(l) == 1 && len(r) == 1:
+		return newEq(l[0], r[0])
+	case len(l) == len(r):
+		return multiEq(l, r)
+	}
+	var cols []*colExpr
+	for _, x := range append(l, r...) {
+		cols = append(cols, columnsOf(x)...)
+	}
+	return valueOrOther(cols, "(expression)")
+}
+
+// paramsExpr is one placeholder as itself and several as a set; nil for
+// none.
+func paramsExpr(ps []*paramExpr) expr {
+	switch len(ps) {
+	case 0:
+		return nil
+	case 1:
+		return ps[0]
+	}
+	set := &paramSetExpr{}
+	var texts []string
+	for _, p := range ps {
+		set.phs = append(set.phs, p.ph)
+		texts = append(texts, p.text)
+	}
+	set.text = "(" + strings.Join(texts, ", ") + ")"
+	return set
+}
+
+// subCols is the right-hand side of (a, b) IN (SELECT ...): column i of
+// the subquery for each of n columns.
+func subCols(sub *query, n int) []expr {
+	r := make([]expr, n)
+	for i := range r {
+		r[i] = &subColExpr{q: sub, i: i, text: "(SELECT ...)"}
+	}
+	return r
 }
 
 // columnsOf lists the column references inside e.

@@ -299,7 +299,7 @@ func (c *myConv) expr(q *query, n ast.ExprNode) expr {
 		case opcode.LogicOr:
 			return &orExpr{args: []expr{c.expr(q, x.L), c.expr(q, x.R)}}
 		case opcode.EQ, opcode.NullEQ:
-			return newEq(c.expr(q, x.L), c.expr(q, x.R))
+			return equal(c.row(q, x.L), c.row(q, x.R))
 		}
 	case *ast.UnaryOperationExpr:
 		if x.Op == opcode.Not || x.Op == opcode.Not2 {
@@ -312,27 +312,93 @@ func (c *myConv) expr(q *query, n ast.ExprNode) expr {
 		}
 		return col
 	case *ast.ParamMarkerExprBase:
-		ph, ok := c.rw.byOffset[x.Offset]
-		if !ok {
-			ph = Placeholder{Index: x.Order + 1}
-		}
-		text := c.rw.spelling[ph]
-		if text == "" {
-			text = "?"
-		}
-		return &paramExpr{ph: ph, text: text}
+		return c.param(x)
 	case *ast.FuncCastExpr:
 		// CAST(? AS CHAR) is still the same value.
 		return c.expr(q, x.Expr)
 	case *ast.PatternInExpr:
-		if !x.Not && x.Sel == nil && len(x.List) == 1 {
-			return newEq(c.expr(q, x.Expr), c.expr(q, x.List[0]))
+		if x.Not {
+			break
+		}
+		if sq, ok := x.Sel.(*ast.SubqueryExpr); ok {
+			// x IN (SELECT ...), (a, b) IN (SELECT c, d ...).
+			l := c.row(q, x.Expr)
+			return multiEq(l, subCols(c.addSub(q, sq), len(l)))
+		}
+		if len(x.List) == 1 {
+			// x IN (v) is x = v.
+			return equal(c.row(q, x.Expr), c.row(q, x.List[0]))
+		}
+		// IN (?, ?): the caller supplies every tenant it may match.
+		if set := paramsExpr(c.params(x.List)); set != nil && x.Sel == nil {
+			return multiEq(c.row(q, x.Expr), []expr{set})
+		}
+	case *ast.CompareSubqueryExpr:
+		if sq, ok := x.R.(*ast.SubqueryExpr); ok && x.Op == opcode.EQ && !x.All {
+			// x = ANY (SELECT ...) is x IN (SELECT ...).
+			l := c.row(q, x.L)
+			return multiEq(l, subCols(c.addSub(q, sq), len(l)))
 		}
 	case *ast.SubqueryExpr:
-		q.subs = append(q.subs, c.resultSet(x.Query))
+		c.addSub(q, x)
 		return &valueExpr{text: "(SELECT ...)"}
 	}
 	return valueOrOther(c.walk(q, n), restore(n))
+}
+
+func (c *myConv) addSub(q *query, x *ast.SubqueryExpr) *query {
+	sub := c.resultSet(x.Query)
+	q.subs = append(q.subs, sub)
+	return sub
+}
+
+// row lowers the items of a row constructor (a, b), or a single
+// expression as a row of one.
+func (c *myConv) row(q *query, n ast.ExprNode) []expr {
+	if p, ok := n.(*ast.ParenthesesExpr); ok {
+		return c.row(q, p.Expr)
+	}
+	if r, ok := n.(*ast.RowExpr); ok && len(r.Values) > 0 {
+		var out []expr
+		for _, v := range r.Values {
+			out = append(out, c.expr(q, v))
+		}
+		return out
+	}
+	return []expr{c.expr(q, n)}
+}
+
+// params returns the placeholders when every item is one (CAST(? AS ...)
+// included), else nil, without lowering anything.
+func (c *myConv) params(items []ast.ExprNode) []*paramExpr {
+	var out []*paramExpr
+	for _, n := range items {
+		for {
+			if fc, ok := n.(*ast.FuncCastExpr); ok {
+				n = fc.Expr
+				continue
+			}
+			break
+		}
+		pm, ok := n.(*ast.ParamMarkerExprBase)
+		if !ok {
+			return nil
+		}
+		out = append(out, c.param(pm))
+	}
+	return out
+}
+
+func (c *myConv) param(x *ast.ParamMarkerExprBase) *paramExpr {
+	ph, ok := c.rw.byOffset[x.Offset]
+	if !ok {
+		ph = Placeholder{Index: x.Order + 1}
+	}
+	text := c.rw.spelling[ph]
+	if text == "" {
+		text = "?"
+	}
+	return &paramExpr{ph: ph, text: text}
 }
 
 // walk registers the subqueries under n and returns the columns it

@@ -271,12 +271,53 @@ func (c *pgConv) fromItem(q *query, n *pg.Node) []*source {
 		// Table functions (unnest, generate_series, json_to_recordset,
 		// XMLTABLE, ...): no table rows, but arguments may hold subqueries.
 		s := &source{offset: -1}
-		if rf := n.GetRangeFunction(); rf != nil && rf.Alias != nil {
+		rf := n.GetRangeFunction()
+		if rf != nil && rf.Alias != nil {
 			s.alias = strings.ToLower(rf.Alias.Aliasname)
+			s.colNames = stringList(rf.Alias.Colnames)
+		}
+		if rf != nil {
+			if s.sub = c.unnestFrom(rf, s.alias); s.sub != nil {
+				return []*source{s}
+			}
 		}
 		c.walkAll(q, n)
 		return []*source{s}
 	}
+}
+
+// unnestFrom lowers a FROM function that only unnests placeholders,
+// unnest($1::uuid[], $2::bigint[]) AS input(tenant_id, id) or ROWS FROM
+// (unnest($1), unnest($2)), to the derived table SELECT $1, $2: what
+// matters is that each column's values come from one placeholder. It
+// returns nil for any other function.
+func (c *pgConv) unnestFrom(rf *pg.RangeFunction, alias string) *query {
+	sub := &query{}
+	for _, f := range rf.Functions {
+		items := f.GetList().GetItems()
+		if len(items) == 0 {
+			return nil
+		}
+		fc := items[0].GetFuncCall()
+		if fc == nil || !isFunc(fc, "unnest") {
+			return nil
+		}
+		for _, arg := range fc.Args {
+			e := paramsExpr(c.params([]*pg.Node{arg}))
+			if e == nil {
+				return nil
+			}
+			sub.outputs = append(sub.outputs, output{name: "unnest", e: e})
+		}
+	}
+	if len(sub.outputs) == 1 && alias != "" {
+		// A one-column function's column is named after the alias.
+		sub.outputs[0].name = alias
+	}
+	if rf.Ordinality {
+		sub.outputs = append(sub.outputs, output{name: "ordinality", e: &otherExpr{text: "ordinality"}})
+	}
+	return sub
 }
 
 // expr lowers a boolean or value expression. Subqueries met on the way
@@ -327,10 +368,17 @@ func (c *pgConv) expr(q *query, n *pg.Node) expr {
 		return &valueExpr{text: constText(x.AConst)}
 	case *pg.Node_SubLink:
 		sl := x.SubLink
-		c.addSub(q, sl.Subselect)
+		sub := c.addSub(q, sl.Subselect)
 		if sl.SubLinkType == pg.SubLinkType_EXPR_SUBLINK {
 			// A scalar subquery yields one value.
 			return &valueExpr{text: "(SELECT ...)"}
+		}
+		if sl.SubLinkType == pg.SubLinkType_ANY_SUBLINK && sub != nil && (len(sl.OperName) == 0 || lastName(sl.OperName) == "=") {
+			// x IN (SELECT ...), x = ANY (SELECT ...), (a, b) IN (SELECT
+			// c, d ...): each column is one of the values the subquery
+			// yields in that position.
+			l := c.row(q, sl.Testexpr)
+			return multiEq(l, subCols(sub, len(l)))
 		}
 		var cols []*colExpr
 		if sl.Testexpr != nil {
@@ -338,7 +386,20 @@ func (c *pgConv) expr(q *query, n *pg.Node) expr {
 		}
 		return &otherExpr{cols: cols, text: "(SELECT ...)"}
 	case *pg.Node_FuncCall:
-		return valueOrOther(c.walk(q, n), funcName(x.FuncCall)+"(...)")
+		fc := x.FuncCall
+		if isFunc(fc, "unnest") && len(fc.Args) == 1 {
+			// unnest($1) yields the elements of the array bound to $1.
+			if e := paramsExpr(c.params(fc.Args)); e != nil {
+				return e
+			}
+		}
+		e := valueOrOther(c.walk(q, n), funcName(fc)+"(...)")
+		if v, ok := e.(*valueExpr); ok && setReturning[strings.ToLower(lastName(fc.Funcname))] {
+			// Several rows, so not the single value a valueExpr stands
+			// for: unnest(ARRAY['a', 'b']) is a set of tenants.
+			return &otherExpr{text: v.text}
+		}
+		return e
 	case *pg.Node_CoalesceExpr:
 		return valueOrOther(c.walk(q, n), "COALESCE(...)")
 	case *pg.Node_CaseExpr:
@@ -348,28 +409,108 @@ func (c *pgConv) expr(q *query, n *pg.Node) expr {
 }
 
 func (c *pgConv) aExpr(q *query, a *pg.A_Expr) expr {
-	op := ""
-	if len(a.Name) > 0 {
-		op = a.Name[len(a.Name)-1].GetString_().GetSval()
-	}
-	l := c.expr(q, a.Lexpr)
+	op := lastName(a.Name)
+	// Each node is lowered exactly once (lowering registers subqueries),
+	// so the right side is only inspected with params before it is.
+	l := c.row(q, a.Lexpr)
 	switch {
 	case a.Kind == pg.A_Expr_Kind_AEXPR_OP && op == "=",
 		a.Kind == pg.A_Expr_Kind_AEXPR_NOT_DISTINCT:
-		return newEq(l, c.expr(q, a.Rexpr))
+		return equal(l, c.row(q, a.Rexpr))
 	case a.Kind == pg.A_Expr_Kind_AEXPR_IN && op == "=":
-		// x IN (v) is x = v; a longer list admits several tenants.
-		if items := a.Rexpr.GetList().GetItems(); len(items) == 1 {
-			return newEq(l, c.expr(q, items[0]))
+		items := a.Rexpr.GetList().GetItems()
+		if len(items) == 1 {
+			// x IN (v) is x = v.
+			return equal(l, c.row(q, items[0]))
+		}
+		// IN ($1, $2) or IN (($1, $2), ($3, $4)): the caller supplies
+		// every tenant it may match. A list with anything else in it
+		// admits tenants nobody bound.
+		if r := c.inList(items, len(l)); r != nil {
+			return multiEq(l, r)
+		}
+	case a.Kind == pg.A_Expr_Kind_AEXPR_OP_ANY && op == "=":
+		// = ANY($1) or = ANY(ARRAY[$1, $2]): the values come from the
+		// array the caller binds.
+		if set := paramsExpr(c.params([]*pg.Node{a.Rexpr})); set != nil {
+			if p, ok := set.(*paramExpr); ok && len(l) == 1 {
+				return newEq(l[0], p) // as before: explained as tenant_id = $1
+			}
+			r := make([]expr, len(l))
+			for i := range r {
+				r[i] = set
+			}
+			return multiEq(l, r)
 		}
 	}
-	r := c.expr(q, a.Rexpr)
-	if p, ok := r.(*paramExpr); ok && a.Kind == pg.A_Expr_Kind_AEXPR_OP_ANY && op == "=" {
-		// = ANY($1) binds one array parameter; treated like IN ($1).
-		return newEq(l, p)
+	var cols []*colExpr
+	for _, x := range append(l, c.expr(q, a.Rexpr)) {
+		cols = append(cols, columnsOf(x)...)
 	}
-	cols := append(columnsOf(l), columnsOf(r)...)
 	return valueOrOther(cols, "(expression)")
+}
+
+// row lowers the items of a row constructor, (a, b) or ROW(a, b), or a
+// single expression as a row of one.
+func (c *pgConv) row(q *query, n *pg.Node) []expr {
+	if re := n.GetRowExpr(); re != nil && len(re.Args) > 0 {
+		var out []expr
+		for _, arg := range re.Args {
+			out = append(out, c.expr(q, arg))
+		}
+		return out
+	}
+	return []expr{c.expr(q, n)}
+}
+
+// inList returns, for each of n columns, the set of placeholders an IN
+// list gives it, or nil unless every value in the list is a placeholder.
+func (c *pgConv) inList(items []*pg.Node, n int) []expr {
+	cols := make([][]*pg.Node, n)
+	for _, it := range items {
+		vals := []*pg.Node{it}
+		if re := it.GetRowExpr(); re != nil {
+			vals = re.Args
+		}
+		if len(vals) != n {
+			return nil
+		}
+		for i, v := range vals {
+			cols[i] = append(cols[i], v)
+		}
+	}
+	r := make([]expr, n)
+	for i := range cols {
+		if r[i] = paramsExpr(c.params(cols[i])); r[i] == nil {
+			return nil
+		}
+	}
+	return r
+}
+
+// params returns the placeholders when every item is one ($1,
+// @ids::uuid[]) or an ARRAY[...] of them, else nil. It only inspects the
+// nodes, so they can still be lowered afterwards.
+func (c *pgConv) params(items []*pg.Node) []*paramExpr {
+	var out []*paramExpr
+	for _, n := range items {
+		for n.GetTypeCast() != nil {
+			n = n.GetTypeCast().Arg
+		}
+		switch {
+		case n.GetParamRef() != nil:
+			out = append(out, c.param(int(n.GetParamRef().Number)).(*paramExpr))
+		case n.GetAArrayExpr() != nil && len(n.GetAArrayExpr().Elements) > 0:
+			ps := c.params(n.GetAArrayExpr().Elements)
+			if ps == nil {
+				return nil
+			}
+			out = append(out, ps...)
+		default:
+			return nil
+		}
+	}
+	return out
 }
 
 func (c *pgConv) param(n int) expr {
@@ -384,10 +525,14 @@ func (c *pgConv) param(n int) expr {
 	return &paramExpr{ph: ph, text: text}
 }
 
-func (c *pgConv) addSub(q *query, n *pg.Node) {
-	if sel := n.GetSelectStmt(); sel != nil {
-		q.subs = append(q.subs, c.selectStmt(sel))
+func (c *pgConv) addSub(q *query, n *pg.Node) *query {
+	sel := n.GetSelectStmt()
+	if sel == nil {
+		return nil
 	}
+	sub := c.selectStmt(sel)
+	q.subs = append(q.subs, sub)
+	return sub
 }
 
 // walk visits every node under n generically (the protobuf tree has
@@ -465,6 +610,32 @@ func stringList(nodes []*pg.Node) []string {
 		}
 	}
 	return out
+}
+
+// setReturning names functions that yield several rows. In a select list
+// they are not the single value a column-free expression otherwise is.
+var setReturning = map[string]bool{
+	"unnest": true, "generate_series": true, "generate_subscripts": true,
+	"json_array_elements": true, "json_array_elements_text": true,
+	"jsonb_array_elements": true, "jsonb_array_elements_text": true,
+	"json_object_keys": true, "jsonb_object_keys": true,
+	"regexp_matches": true, "regexp_split_to_table": true, "string_to_table": true,
+}
+
+// isFunc reports whether f calls name, with or without pg_catalog.
+func isFunc(f *pg.FuncCall, name string) bool {
+	if !strings.EqualFold(lastName(f.Funcname), name) {
+		return false
+	}
+	return len(f.Funcname) == 1 || len(f.Funcname) == 2 && strings.EqualFold(f.Funcname[0].GetString_().GetSval(), "pg_catalog")
+}
+
+// lastName is the last part of a qualified name (a function or operator).
+func lastName(names []*pg.Node) string {
+	if len(names) == 0 {
+		return ""
+	}
+	return names[len(names)-1].GetString_().GetSval()
 }
 
 func funcName(f *pg.FuncCall) string {

@@ -66,13 +66,16 @@ type TableRef struct {
 	Alias  string // as written, lower-cased; empty if none
 	Offset int    // byte offset of the reference in the original query text; -1 if unknown
 	// Scoped reports whether the rows the statement touches through this
-	// reference are restricted to one tenant.
+	// reference are restricted to the tenants given by Tenant (or, when
+	// Tenant is empty, to one tenant given by a non-placeholder expression).
 	Scoped bool
 	// Column is the tenant column used (or, when !Scoped, required).
 	Column string
 	// Tenant lists the placeholders whose values become the tenant
-	// (tenant_col = $n). Empty when scoped by a non-placeholder expression
-	// or not scoped.
+	// (tenant_col = $n), or the tenants (tenant_col IN ($1, $2),
+	// tenant_col = ANY($1), a join to unnest($1), a link to a row scoped by
+	// $1). Empty when scoped by a non-placeholder expression or not
+	// scoped.
 	Tenant []Placeholder
 	// Problem is a short human reason when !Scoped.
 	Problem string

@@ -145,9 +145,14 @@ func TestPostgresBasics(t *testing.T) {
 			refs:  []ref{{table: "devices", scoped: true, tenant: []Placeholder{p(1)}}},
 		},
 		{
-			name:  "IN with several values",
+			name:  "IN with several placeholders",
 			query: "SELECT * FROM devices WHERE tenant_id IN ($1, $2)",
-			refs:  []ref{{table: "devices", problem: "does not restrict to a single tenant"}},
+			refs:  []ref{{table: "devices", scoped: true, tenant: []Placeholder{p(1), p(2)}}},
+		},
+		{
+			name:  "IN with several literals",
+			query: "SELECT * FROM devices WHERE tenant_id IN ('a', 'b')",
+			refs:  []ref{{table: "devices", problem: "tenant_id predicate does not restrict to a single tenant"}},
 		},
 		{
 			name:  "IN subquery is several tenants",
@@ -294,8 +299,16 @@ func TestPostgresJoins(t *testing.T) {
 			},
 		},
 		{
-			name:  "joined table missing tenant predicate",
+			name:  "joined table linked to a scoped row",
 			query: "SELECT * FROM devices d JOIN users u ON u.id = d.user_id WHERE d.tenant_id = $1",
+			refs: []ref{
+				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
+				{table: "users", scoped: true, tenant: []Placeholder{p(1)}, column: "tenant_id"},
+			},
+		},
+		{
+			name:  "joined table missing tenant predicate and link",
+			query: "SELECT * FROM devices d JOIN users u ON u.name = $2 WHERE d.tenant_id = $1",
 			refs: []ref{
 				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
 				{table: "users", problem: "no tenant_id predicate"},
@@ -396,11 +409,29 @@ func TestPostgresQueriesInQueries(t *testing.T) {
 			refs:  []ref{{table: "devices", scoped: true, tenant: []Placeholder{p(1)}}},
 		},
 		{
-			name:  "UNION of two tenants does not pin",
+			name:  "UNION of two placeholder tenants pins to both",
 			query: "WITH two AS (SELECT tenant_id FROM devices WHERE tenant_id = $1 UNION SELECT tenant_id FROM devices WHERE tenant_id = $2) SELECT * FROM users u JOIN two b ON u.tenant_id = b.tenant_id",
 			refs: []ref{
 				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
 				{table: "devices", scoped: true, tenant: []Placeholder{p(2)}},
+				{table: "users", scoped: true, tenant: []Placeholder{p(1), p(2)}},
+			},
+		},
+		{
+			name:  "UNION of two literal tenants does not pin",
+			query: "WITH two AS (SELECT tenant_id FROM devices WHERE tenant_id = 'a' UNION SELECT tenant_id FROM devices WHERE tenant_id = 'b') SELECT * FROM users u JOIN two b ON u.tenant_id = b.tenant_id",
+			refs: []ref{
+				{table: "devices", scoped: true},
+				{table: "devices", scoped: true},
+				{table: "users", problem: "not scoped to one tenant"},
+			},
+		},
+		{
+			name:  "UNION with an unscoped arm does not pin",
+			query: "WITH two AS (SELECT tenant_id FROM devices WHERE tenant_id = $1 UNION SELECT tenant_id FROM devices) SELECT * FROM users u JOIN two b ON u.tenant_id = b.tenant_id",
+			refs: []ref{
+				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
+				{table: "devices", problem: "no WHERE clause"},
 				{table: "users", problem: "not scoped to one tenant"},
 			},
 		},
@@ -462,7 +493,7 @@ func TestPostgresQueriesInQueries(t *testing.T) {
 			},
 		},
 		{
-			name: "recursive CTE step not joined on the tenant",
+			name: "recursive CTE step linked to the scoped parent row",
 			query: `WITH RECURSIVE tree AS (
   SELECT id, parent_id, tenant_id FROM folders WHERE id = $1 AND tenant_id = $2
   UNION ALL
@@ -470,6 +501,18 @@ func TestPostgresQueriesInQueries(t *testing.T) {
 ) SELECT * FROM tree`,
 			refs: []ref{
 				{table: "folders", scoped: true, tenant: []Placeholder{p(2)}},
+				{table: "folders", alias: "f", scoped: true, tenant: []Placeholder{p(2)}},
+			},
+		},
+		{
+			name: "recursive CTE from an unscoped base",
+			query: `WITH RECURSIVE tree AS (
+  SELECT id, parent_id, tenant_id FROM folders WHERE id = $1
+  UNION ALL
+  SELECT f.id, f.parent_id, f.tenant_id FROM folders f JOIN tree t ON f.parent_id = t.id
+) SELECT * FROM tree`,
+			refs: []ref{
+				{table: "folders", problem: "no tenant_id predicate"},
 				{table: "folders", alias: "f", problem: "no WHERE clause"},
 			},
 		},
@@ -579,8 +622,16 @@ func TestPostgresUpdateDelete(t *testing.T) {
 			},
 		},
 		{
-			name:  "UPDATE ... FROM, source unscoped",
+			name:  "UPDATE ... FROM, source linked to the scoped target",
 			query: "UPDATE devices d SET owner = u.name FROM users u WHERE u.id = d.user_id AND d.tenant_id = $1",
+			refs: []ref{
+				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
+				{table: "users", scoped: true, tenant: []Placeholder{p(1)}},
+			},
+		},
+		{
+			name:  "UPDATE ... FROM, source unscoped",
+			query: "UPDATE devices d SET owner = u.name FROM users u WHERE u.name = $2 AND d.tenant_id = $1",
 			refs: []ref{
 				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
 				{table: "users", problem: "no tenant_id predicate"},
@@ -607,6 +658,465 @@ func TestPostgresUpdateDelete(t *testing.T) {
 			name:  "DELETE unscoped",
 			query: "DELETE FROM devices WHERE id = $1",
 			refs:  []ref{{table: "devices", problem: "no tenant_id predicate"}},
+		},
+	})
+}
+
+// Rule: a tenant table linked by a top-level equality to a column of a
+// scoped row (a tenant table, or a CTE or derived table over one) is
+// scoped, with that row's placeholders.
+func TestPostgresLinkedRows(t *testing.T) {
+	runCases(t, Postgres, []analyzeCase{
+		{
+			name: "hatchet: UPDATE ... FROM a CTE of scoped ids",
+			query: `WITH tenant_step_concurrencies AS (
+  SELECT id FROM v1_step_concurrency WHERE tenant_id = $1 AND is_active = TRUE
+)
+UPDATE v1_step_concurrency sc SET is_active = FALSE
+FROM tenant_step_concurrencies
+WHERE sc.id = tenant_step_concurrencies.id`,
+			refs: []ref{
+				{table: "v1_step_concurrency", scoped: true, tenant: []Placeholder{p(1)}},
+				{table: "v1_step_concurrency", alias: "sc", scoped: true, tenant: []Placeholder{p(1)}},
+			},
+		},
+		{
+			name:  "correlated NOT EXISTS linked to the outer scoped row",
+			query: "SELECT d.id FROM devices d WHERE d.tenant_id = $1 AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.device_id = d.id)",
+			refs: []ref{
+				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
+				{table: "sessions", scoped: true, tenant: []Placeholder{p(1)}},
+			},
+		},
+		{
+			name:  "correlated EXISTS linked to an unscoped outer row",
+			query: "SELECT d.id FROM devices d WHERE d.name = $1 AND EXISTS (SELECT 1 FROM sessions s WHERE s.device_id = d.id)",
+			refs: []ref{
+				{table: "devices", problem: "no tenant_id predicate"},
+				{table: "sessions", problem: "no tenant_id predicate"},
+			},
+		},
+		{
+			name:  "JOIN ON linked to a row scoped in WHERE",
+			query: "SELECT * FROM devices d JOIN sessions s ON s.device_id = d.id WHERE d.tenant_id = $1",
+			refs: []ref{
+				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
+				{table: "sessions", alias: "s", scoped: true, tenant: []Placeholder{p(1)}, column: "tenant_id"},
+			},
+		},
+		{
+			name:  "link declared in WHERE with a comma join, named placeholder",
+			query: "SELECT * FROM sessions s, devices d WHERE s.device_id = d.id AND d.tenant_id = @tenant_id",
+			refs: []ref{
+				{table: "sessions", scoped: true, tenant: []Placeholder{named(1, "tenant_id")}},
+				{table: "devices", scoped: true, tenant: []Placeholder{named(1, "tenant_id")}},
+			},
+		},
+		{
+			name:  "linked to an unscoped row",
+			query: "SELECT * FROM devices d JOIN sessions s ON s.device_id = d.id WHERE d.name = $1",
+			refs: []ref{
+				{table: "devices", problem: "no tenant_id predicate"},
+				{table: "sessions", problem: "no tenant_id predicate"},
+			},
+		},
+		{
+			name:  "not linked at all",
+			query: "SELECT * FROM devices d JOIN sessions s ON s.name = $2 WHERE d.tenant_id = $1",
+			refs: []ref{
+				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
+				{table: "sessions", problem: "no tenant_id predicate"},
+			},
+		},
+		{
+			name:  "equal to the scoped row's tenant column is not a link",
+			query: "SELECT * FROM devices d JOIN sessions s ON s.owner_id = d.tenant_id WHERE d.tenant_id = $1",
+			refs: []ref{
+				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
+				{table: "sessions", problem: "no tenant_id predicate"},
+			},
+		},
+		{
+			name:  "link under OR does not scope",
+			query: "SELECT * FROM devices d JOIN sessions s ON s.device_id = d.id OR s.public WHERE d.tenant_id = $1",
+			refs: []ref{
+				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
+				{table: "sessions", problem: "no tenant_id predicate"},
+			},
+		},
+		{
+			name:  "link ORed in WHERE does not scope",
+			query: "SELECT * FROM devices d, sessions s WHERE d.tenant_id = $1 AND (s.device_id = d.id OR s.public)",
+			refs: []ref{
+				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
+				{table: "sessions", problem: "no tenant_id predicate"},
+			},
+		},
+		{
+			name:  "negated link does not scope",
+			query: "SELECT * FROM devices d, sessions s WHERE d.tenant_id = $1 AND NOT (s.device_id = d.id)",
+			refs: []ref{
+				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
+				{table: "sessions", problem: "no tenant_id predicate"},
+			},
+		},
+		{
+			name:  "LEFT JOIN: the nullable side is linked by its ON",
+			query: "SELECT * FROM devices d LEFT JOIN sessions s ON s.device_id = d.id WHERE d.tenant_id = $1",
+			refs: []ref{
+				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
+				{table: "sessions", scoped: true, tenant: []Placeholder{p(1)}},
+			},
+		},
+		{
+			name:  "LEFT JOIN: the preserved side is not linked by the ON",
+			query: "SELECT * FROM sessions s LEFT JOIN devices d ON s.device_id = d.id AND d.tenant_id = $1",
+			refs: []ref{
+				{table: "sessions", problem: "no WHERE clause"},
+				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
+			},
+		},
+		{
+			name:  "FULL JOIN ON links neither side",
+			query: "SELECT * FROM devices d FULL JOIN sessions s ON s.device_id = d.id WHERE d.tenant_id = $1",
+			refs: []ref{
+				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
+				{table: "sessions", problem: "no tenant_id predicate"},
+			},
+		},
+		{
+			name:  "chain of links, in any order",
+			query: "SELECT * FROM events ev JOIN sessions s ON ev.session_id = s.id JOIN devices d ON s.device_id = d.id WHERE d.tenant_id = $1",
+			refs: []ref{
+				{table: "events", scoped: true, tenant: []Placeholder{p(1)}},
+				{table: "sessions", scoped: true, tenant: []Placeholder{p(1)}},
+				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
+			},
+		},
+		{
+			name:  "chain broken by an unlinked table",
+			query: "SELECT * FROM devices d JOIN sessions s ON s.device_id = d.id JOIN events ev ON ev.kind = $2 WHERE d.tenant_id = $1",
+			refs: []ref{
+				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
+				{table: "sessions", scoped: true, tenant: []Placeholder{p(1)}},
+				{table: "events", problem: "no tenant_id predicate"},
+			},
+		},
+		{
+			name:  "a link through a global table does not count",
+			query: "SELECT * FROM devices d JOIN categories c ON c.id = d.category_id JOIN offers o ON o.category_id = c.id WHERE d.tenant_id = $1",
+			refs: []ref{
+				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
+				{table: "offers", problem: "no tenant_id predicate"},
+			},
+		},
+		{
+			name:  "derived table of scoped rows",
+			query: "SELECT * FROM sessions s JOIN (SELECT id AS device_id FROM devices WHERE tenant_id = $1) mine ON s.device_id = mine.device_id",
+			refs: []ref{
+				{table: "sessions", scoped: true, tenant: []Placeholder{p(1)}},
+				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
+			},
+		},
+		{
+			name:  "CTE of unscoped rows",
+			query: "WITH mine AS (SELECT id FROM devices WHERE name = $1) DELETE FROM sessions s USING mine WHERE s.device_id = mine.id",
+			refs: []ref{
+				{table: "devices", problem: "no tenant_id predicate"},
+				{table: "sessions", problem: "no tenant_id predicate"},
+			},
+		},
+		{
+			name:  "CTE column that is not from the scoped row",
+			query: "WITH mine AS (SELECT $2::bigint AS id FROM devices WHERE tenant_id = $1 LIMIT 1) DELETE FROM sessions s USING mine WHERE s.device_id = mine.id",
+			refs: []ref{
+				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
+				{table: "sessions", problem: "no tenant_id predicate"},
+			},
+		},
+		{
+			name:  "CTE with * of scoped rows",
+			query: "WITH locked AS (SELECT * FROM devices WHERE tenant_id = $1 FOR UPDATE) UPDATE devices SET seen = true FROM locked WHERE devices.id = locked.id",
+			refs: []ref{
+				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
+				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
+			},
+		},
+		{
+			name:  "CTE with * over a scoped and a global table",
+			query: "WITH x AS (SELECT * FROM devices d JOIN categories c ON c.id = d.category_id WHERE d.tenant_id = $1) UPDATE offers o SET seen = true FROM x WHERE o.category_id = x.category_ref",
+			refs: []ref{
+				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
+				{table: "offers", problem: "no tenant_id predicate"},
+			},
+		},
+		{
+			name:  "IN subquery of scoped ids",
+			query: "DELETE FROM sessions WHERE device_id IN (SELECT id FROM devices WHERE tenant_id = $1)",
+			refs: []ref{
+				{table: "sessions", scoped: true, tenant: []Placeholder{p(1)}},
+				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
+			},
+		},
+		{
+			name:  "IN subquery of unscoped ids",
+			query: "DELETE FROM sessions WHERE device_id IN (SELECT id FROM devices WHERE name = $1)",
+			refs: []ref{
+				{table: "sessions", problem: "no tenant_id predicate"},
+				{table: "devices", problem: "no tenant_id predicate"},
+			},
+		},
+		{
+			name:  "rows returned by a scoped DELETE",
+			query: "WITH gone AS (DELETE FROM devices WHERE tenant_id = $1 AND id = $2 RETURNING id) DELETE FROM sessions WHERE device_id IN (SELECT id FROM gone)",
+			refs: []ref{
+				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
+				{table: "sessions", scoped: true, tenant: []Placeholder{p(1)}},
+			},
+		},
+		{
+			name:  "rows returned by an INSERT",
+			query: "WITH d AS (INSERT INTO devices (tenant_id, name) VALUES ($1, $2) RETURNING id) UPDATE sessions s SET device_id = d.id FROM d WHERE s.device_id = d.id",
+			refs: []ref{
+				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
+				{table: "sessions", scoped: true, tenant: []Placeholder{p(1)}},
+			},
+		},
+		{
+			name:  "the link inherits a set of tenants",
+			query: "SELECT * FROM devices d JOIN sessions s ON s.device_id = d.id WHERE d.tenant_id = ANY($1::uuid[])",
+			refs: []ref{
+				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
+				{table: "sessions", scoped: true, tenant: []Placeholder{p(1)}},
+			},
+		},
+	})
+}
+
+// Rule: a tenant column restricted to a set of values all bound to
+// placeholders is scoped by those placeholders.
+func TestPostgresTenantSets(t *testing.T) {
+	runCases(t, Postgres, []analyzeCase{
+		{
+			name:  "= ANY(array placeholder)",
+			query: "SELECT * FROM tasks WHERE tenant_id = ANY(@tenant_ids::uuid[])",
+			refs:  []ref{{table: "tasks", scoped: true, tenant: []Placeholder{named(1, "tenant_ids")}}},
+		},
+		{
+			name:  "= ANY(ARRAY[...]) of placeholders",
+			query: "SELECT * FROM tasks WHERE tenant_id = ANY(ARRAY[$1, $2]::uuid[])",
+			refs:  []ref{{table: "tasks", scoped: true, tenant: []Placeholder{p(1), p(2)}}},
+		},
+		{
+			name:  "= ANY(ARRAY[...]) of literals",
+			query: "SELECT * FROM tasks WHERE tenant_id = ANY(ARRAY['a', 'b']::uuid[])",
+			refs:  []ref{{table: "tasks", problem: "tenant_id predicate does not restrict to a single tenant"}},
+		},
+		{
+			name:  "IN list mixing a placeholder and a literal",
+			query: "SELECT * FROM tasks WHERE tenant_id IN ($1, 'b')",
+			refs:  []ref{{table: "tasks", problem: "tenant_id predicate does not restrict to a single tenant"}},
+		},
+		{
+			name:  "IN list under OR",
+			query: "SELECT * FROM tasks WHERE tenant_id IN ($1, $2) OR public",
+			refs:  []ref{{table: "tasks", problem: "tenant_id predicate does not restrict to a single tenant"}},
+		},
+		{
+			name:  "IN (SELECT unnest(placeholder))",
+			query: "SELECT * FROM tasks WHERE tenant_id IN (SELECT unnest($1::uuid[]))",
+			refs:  []ref{{table: "tasks", scoped: true, tenant: []Placeholder{p(1)}}},
+		},
+		{
+			name:  "IN (SELECT unnest(literals))",
+			query: "SELECT * FROM tasks WHERE tenant_id IN (SELECT unnest(ARRAY['a', 'b']::uuid[]))",
+			refs:  []ref{{table: "tasks", problem: "tenant_id predicate does not restrict to a single tenant"}},
+		},
+		{
+			name:  "IN (SELECT generate_series(...)) is several values",
+			query: "SELECT * FROM tasks WHERE tenant_id IN (SELECT generate_series(1, 10))",
+			refs:  []ref{{table: "tasks", problem: "tenant_id predicate does not restrict to a single tenant"}},
+		},
+		{
+			name:  "IN subquery over a scoped table",
+			query: "SELECT * FROM tasks WHERE tenant_id IN (SELECT tenant_id FROM memberships WHERE tenant_id = $1)",
+			refs: []ref{
+				{table: "tasks", scoped: true, tenant: []Placeholder{p(1)}},
+				{table: "memberships", scoped: true, tenant: []Placeholder{p(1)}},
+			},
+		},
+		{
+			name:  "row-wise IN (SELECT unnest(...), unnest(...))",
+			query: "SELECT * FROM tasks WHERE (tenant_id, id) IN (SELECT unnest($1::uuid[]), unnest($2::bigint[]))",
+			refs:  []ref{{table: "tasks", scoped: true, tenant: []Placeholder{p(1)}}},
+		},
+		{
+			name:  "row-wise = ANY (SELECT ...)",
+			query: "SELECT * FROM tasks WHERE (tenant_id, id) = ANY (SELECT unnest($1::uuid[]), unnest($2::bigint[]))",
+			refs:  []ref{{table: "tasks", scoped: true, tenant: []Placeholder{p(1)}}},
+		},
+		{
+			name:  "row-wise = ANY(array of rows placeholder)",
+			query: "SELECT * FROM tasks WHERE (tenant_id, id) = ANY($1)",
+			refs:  []ref{{table: "tasks", scoped: true, tenant: []Placeholder{p(1)}}},
+		},
+		{
+			name:  "row-wise IN list of placeholder rows",
+			query: "SELECT * FROM tasks WHERE (tenant_id, id) IN (($1, $2), ($3, $4))",
+			refs:  []ref{{table: "tasks", scoped: true, tenant: []Placeholder{p(1), p(3)}}},
+		},
+		{
+			name:  "row-wise IN list with a literal tenant",
+			query: "SELECT * FROM tasks WHERE (tenant_id, id) IN (($1, $2), ('b', $4))",
+			refs:  []ref{{table: "tasks", problem: "tenant_id predicate does not restrict to a single tenant"}},
+		},
+		{
+			name:  "row-wise IN subquery over an unscoped table",
+			query: "SELECT * FROM tasks WHERE (tenant_id, id) IN (SELECT tenant_id, task_id FROM memberships WHERE user_id = $1)",
+			refs: []ref{
+				{table: "tasks", problem: "tenant_id predicate does not restrict to a single tenant"},
+				{table: "memberships", problem: "no tenant_id predicate"},
+			},
+		},
+		{
+			name:  "row comparison with placeholders",
+			query: "SELECT * FROM tasks t WHERE (t.tenant_id, t.id) = ($1, $2)",
+			refs:  []ref{{table: "tasks", scoped: true, tenant: []Placeholder{p(1)}}},
+		},
+		{
+			name: "hatchet: row-wise IN over a CTE of unnested placeholders",
+			query: `WITH inputs AS (
+    SELECT UNNEST(@ids::BIGINT[]) AS id, UNNEST(@tenantIds::UUID[]) AS tenant_id
+)
+SELECT * FROM v1_payload
+WHERE (tenant_id, id) IN (SELECT tenant_id, id FROM inputs)`,
+			refs: []ref{{table: "v1_payload", scoped: true, tenant: []Placeholder{named(2, "tenantIds")}}},
+		},
+		{
+			name:  "JOIN a CTE of unnested placeholders",
+			query: "WITH input AS (SELECT unnest($1::uuid[]) AS tenant_id, unnest($2::bigint[]) AS id) SELECT t.* FROM tasks t JOIN input ON t.tenant_id = input.tenant_id AND t.id = input.id",
+			refs:  []ref{{table: "tasks", scoped: true, tenant: []Placeholder{p(1)}}},
+		},
+		{
+			name:  "JOIN unnest(...) AS input(tenant_id, id)",
+			query: "SELECT t.* FROM tasks t JOIN unnest($1::uuid[], $2::bigint[]) AS input(tenant_id, id) ON t.tenant_id = input.tenant_id AND t.id = input.id",
+			refs:  []ref{{table: "tasks", scoped: true, tenant: []Placeholder{p(1)}}},
+		},
+		{
+			name:  "UPDATE ... FROM unnest(...) with a row comparison",
+			query: "UPDATE tasks t SET done = true FROM unnest(@tenant_ids::uuid[], @ids::bigint[]) AS input(tenant_id, id) WHERE (t.tenant_id, t.id) = (input.tenant_id, input.id)",
+			refs:  []ref{{table: "tasks", scoped: true, tenant: []Placeholder{named(1, "tenant_ids")}}},
+		},
+		{
+			name:  "ROWS FROM (unnest(...), unnest(...)) WITH ORDINALITY",
+			query: "SELECT t.* FROM tasks t JOIN ROWS FROM (unnest($1::uuid[]), unnest($2::bigint[])) WITH ORDINALITY AS input(tenant_id, id, n) ON (t.tenant_id, t.id) = (input.tenant_id, input.id)",
+			refs:  []ref{{table: "tasks", scoped: true, tenant: []Placeholder{p(1)}}},
+		},
+		{
+			name:  "unnest with only a table alias names its column",
+			query: "SELECT t.* FROM tasks t JOIN unnest($1::uuid[]) AS tid ON t.tenant_id = tid",
+			refs:  []ref{{table: "tasks", scoped: true, tenant: []Placeholder{p(1)}}},
+		},
+		{
+			name:  "derived table of unnested placeholders",
+			query: "SELECT t.* FROM tasks t, (SELECT unnest($1::uuid[]) AS tenant_id, unnest($2::bigint[]) AS id) input WHERE (t.tenant_id, t.id) = (input.tenant_id, input.id)",
+			refs:  []ref{{table: "tasks", scoped: true, tenant: []Placeholder{p(1)}}},
+		},
+		{
+			name:  "VALUES rows of placeholders",
+			query: "SELECT * FROM tasks t JOIN (VALUES ($1::uuid), ($2::uuid)) AS v(tid) ON t.tenant_id = v.tid",
+			refs:  []ref{{table: "tasks", scoped: true, tenant: []Placeholder{p(1), p(2)}}},
+		},
+		{
+			name:  "VALUES rows of literals",
+			query: "SELECT * FROM tasks t JOIN (VALUES ('a'), ('b')) AS v(tid) ON t.tenant_id = v.tid",
+			refs:  []ref{{table: "tasks", problem: "t.tenant_id = v.tid, but v.tid is not scoped to one tenant"}},
+		},
+		{
+			name:  "unnest of literals",
+			query: "SELECT t.* FROM tasks t JOIN unnest(ARRAY['a', 'b']::uuid[]) AS input(tenant_id) ON t.tenant_id = input.tenant_id",
+			refs:  []ref{{table: "tasks", problem: "t.tenant_id = input.tenant_id, but input.tenant_id is not scoped to one tenant"}},
+		},
+		{
+			name:  "unnest of another table's column",
+			query: "SELECT t.* FROM tasks t JOIN (SELECT unnest(m.tenant_ids) AS tenant_id FROM memberships m WHERE m.user_id = $1) input ON t.tenant_id = input.tenant_id",
+			refs: []ref{
+				{table: "tasks", problem: "t.tenant_id = input.tenant_id, but input.tenant_id is not scoped to one tenant"},
+				{table: "memberships", problem: "no tenant_id predicate"},
+			},
+		},
+		{
+			name:  "a subquery inside unnest's argument is still checked",
+			query: "SELECT t.* FROM tasks t JOIN unnest((SELECT ids FROM batches WHERE id = $2)) AS input(tenant_id) ON t.tenant_id = input.tenant_id",
+			refs: []ref{
+				{table: "tasks", problem: "is not scoped to one tenant"},
+				{table: "batches", problem: "no tenant_id predicate"},
+			},
+		},
+		{
+			name:  "INSERT ... SELECT from unnested placeholders",
+			query: "INSERT INTO tasks (tenant_id, id) SELECT unnest($1::uuid[]), unnest($2::bigint[])",
+			refs:  []ref{{table: "tasks", scoped: true, tenant: []Placeholder{p(1)}}},
+		},
+	})
+}
+
+func TestMySQLLinksAndSets(t *testing.T) {
+	runCases(t, MySQL, []analyzeCase{
+		{
+			name:  "JOIN linked to a scoped row",
+			query: "SELECT * FROM devices d JOIN sessions s ON s.device_id = d.id WHERE d.tenant_id = ?",
+			refs: []ref{
+				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
+				{table: "sessions", scoped: true, tenant: []Placeholder{p(1)}},
+			},
+		},
+		{
+			name:  "correlated NOT EXISTS",
+			query: "SELECT * FROM devices d WHERE d.tenant_id = ? AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.device_id = d.id)",
+			refs: []ref{
+				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
+				{table: "sessions", scoped: true, tenant: []Placeholder{p(1)}},
+			},
+		},
+		{
+			name:  "linked to an unscoped row",
+			query: "SELECT * FROM devices d JOIN sessions s ON s.device_id = d.id WHERE d.name = ?",
+			refs: []ref{
+				{table: "devices", problem: "no tenant_id predicate"},
+				{table: "sessions", problem: "no tenant_id predicate"},
+			},
+		},
+		{
+			name:  "IN list of placeholders",
+			query: "SELECT * FROM devices WHERE tenant_id IN (?, ?)",
+			refs:  []ref{{table: "devices", scoped: true, tenant: []Placeholder{p(1), p(2)}}},
+		},
+		{
+			name:  "IN list of literals",
+			query: "SELECT * FROM devices WHERE tenant_id IN (1, 2)",
+			refs:  []ref{{table: "devices", problem: "tenant_id predicate does not restrict to a single tenant"}},
+		},
+		{
+			name:  "row comparison",
+			query: "SELECT * FROM devices d WHERE (d.tenant_id, d.id) = (?, ?)",
+			refs:  []ref{{table: "devices", scoped: true, tenant: []Placeholder{p(1)}}},
+		},
+		{
+			name:  "row-wise IN subquery over a scoped table",
+			query: "SELECT * FROM devices WHERE (tenant_id, id) IN (SELECT tenant_id, device_id FROM sessions WHERE tenant_id = ?)",
+			refs: []ref{
+				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
+				{table: "sessions", scoped: true, tenant: []Placeholder{p(1)}},
+			},
+		},
+		{
+			name:  "= ANY subquery over an unscoped table",
+			query: "SELECT * FROM devices WHERE tenant_id = ANY (SELECT tenant_id FROM memberships WHERE user_id = ?)",
+			refs: []ref{
+				{table: "devices", problem: "tenant_id predicate does not restrict to a single tenant"},
+				{table: "memberships", problem: "no tenant_id predicate"},
+			},
 		},
 	})
 }
@@ -797,10 +1307,18 @@ func TestMySQL(t *testing.T) {
 			},
 		},
 		{
-			name:  "JOIN missing",
+			name:  "LEFT JOIN linked in its ON",
 			query: "SELECT * FROM devices d LEFT JOIN users u ON u.id = d.user_id WHERE d.tenant_id = ?",
 			refs: []ref{
 				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
+				{table: "users", scoped: true, tenant: []Placeholder{p(1)}},
+			},
+		},
+		{
+			name:  "JOIN missing",
+			query: "SELECT * FROM devices d LEFT JOIN users u ON u.name = ? WHERE d.tenant_id = ?",
+			refs: []ref{
+				{table: "devices", scoped: true, tenant: []Placeholder{p(2)}},
 				{table: "users", problem: "no tenant_id predicate"},
 			},
 		},
@@ -879,6 +1397,14 @@ func TestMySQL(t *testing.T) {
 			kind:  "update",
 			refs: []ref{
 				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
+				{table: "users", scoped: true, tenant: []Placeholder{p(1)}},
+			},
+		},
+		{
+			name:  "multi-table UPDATE, joined table not linked",
+			query: "UPDATE devices d JOIN users u ON u.name = ? SET d.owner = u.name WHERE d.tenant_id = ?",
+			refs: []ref{
+				{table: "devices", scoped: true, tenant: []Placeholder{p(2)}},
 				{table: "users", problem: "no tenant_id predicate"},
 			},
 		},

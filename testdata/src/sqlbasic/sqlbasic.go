@@ -33,7 +33,7 @@ func (s *Store) Unscoped(ctx context.Context, id int64) {
 	s.db.ExecContext(ctx, `DELETE FROM sessions`)                                               // want `query on tenant table "sessions" is not scoped`
 	s.db.QueryContext(ctx, `SELECT * FROM devices WHERE tenant_id = $1 AND id = $2 OR name = $3`) // want `query on tenant table "devices" is not scoped`
 	s.db.ExecContext(ctx, `INSERT INTO devices (name) VALUES ($1)`, "x")                         // want `query on tenant table "devices" is not scoped`
-	s.db.QueryContext(ctx, `SELECT d.name FROM devices d JOIN sessions s ON s.device_id = d.id WHERE d.tenant_id = $1`, id) // want `query on tenant table "sessions" is not scoped`
+	s.db.QueryContext(ctx, `SELECT d.name FROM devices d JOIN sessions s ON s.name = $2 WHERE d.tenant_id = $1`, id, "x") // want `query on tenant table "sessions" is not scoped`
 	s.db.QueryContext(ctx, `SELECT * FROM teams WHERE name = $1`, "a")                           // want `query on tenant table "teams" is not scoped`
 	s.db.ExecContext(ctx, `INSERT INTO devices (tenant_id, name) SELECT tenant_id, name FROM devices WHERE id = $1`, id) // want `query on tenant table "devices" is not scoped`
 }
