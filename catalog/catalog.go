@@ -34,9 +34,15 @@ var Sources = []Source{
 	{Func: "github.com/grafana/dskit/user.ExtractOrgID"},
 	{Func: "github.com/weaveworks/common/user.ExtractOrgID"},
 	{Func: Runtime + ".IDFrom"},
-	{Func: Runtime + ".MustID"},
+	{Func: Runtime + ".RequireID"},
 	{Func: Runtime + ".From"},
 	{Func: Runtime + ".MustFrom"},
+}
+
+// CrossTenantScopes are calls that enter an explicit all-tenants scope: a function that calls
+// one is declared cross-tenant, as if it carried //tenantlint:crosstenant.
+var CrossTenantScopes = []string{
+	Runtime + ".AllTenants",
 }
 
 // FieldSources are the built-in tenant fields.

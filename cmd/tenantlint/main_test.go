@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -195,3 +196,44 @@ var (
 	binPath   string
 	buildErr  error
 )
+
+// TestExamples is the README's main command: the correct example is clean, and the broken twin's
+// SQL and request-input bugs (the families this command checks so far) are reported on the lines
+// marked BUG(tenantlint).
+func TestExamples(t *testing.T) {
+	bin := tenantlint(t)
+	root, _ := filepath.Abs(filepath.Join("..", ".."))
+	out, errOut, code := runIn(t, root, bin, "./examples/...")
+	if code != 3 {
+		t.Fatalf("exit %d, want 3; stderr:\n%s", code, errOut)
+	}
+	if strings.Contains(out, "examples/notes/") {
+		t.Errorf("findings in the correct example:\n%s", out)
+	}
+	src, err := os.ReadFile(filepath.Join(root, "examples", "notes-broken", "notes.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(src), "\n")
+	lineOf := func(marker string) int {
+		for i, l := range lines {
+			if strings.Contains(l, "BUG(tenantlint): "+marker) {
+				return i + 1
+			}
+		}
+		t.Fatalf("no BUG(tenantlint): %s marker", marker)
+		return 0
+	}
+	sqlLine := lineOf("sql:")
+	srcLine := lineOf("tenant-source:")
+	for _, want := range []string{
+		"examples/notes-broken/notes.go:" + itoa(sqlLine) + ":",
+		"examples/notes-broken/notes.go:" + itoa(srcLine+1) + ":", // the query using the request input
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no finding at %s in:\n%s", want, out)
+		}
+	}
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }

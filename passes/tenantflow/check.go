@@ -337,7 +337,9 @@ func (s *funcState) addRequirement(r facts.Requirement) {
 		return
 	}
 	for _, q := range s.requires {
-		if q.Param.Equal(r.Param) && q.Family == r.Family && q.Sink == r.Sink {
+		// One requirement per parameter and family: a second sink reached by the same
+		// parameter adds nothing for the caller to fix.
+		if q.Param.Equal(r.Param) && q.Family == r.Family {
 			return
 		}
 	}
@@ -355,7 +357,25 @@ func (s *funcState) crossTenant() bool {
 	if obj, ok := root.fn.Object().(*types.Func); ok && s.pkg.rules.crossTenant[catalog.Key(obj)] {
 		return true
 	}
-	return false
+	return root.entersAllTenants()
+}
+
+// entersAllTenants reports whether the function calls the runtime's explicit all-tenants scope
+// (tenant.AllTenants), which declares it cross-tenant.
+func (s *funcState) entersAllTenants() bool {
+	if s.allTenants == nil {
+		found := false
+		forEachCall(s.fn, func(c ssa.CallInstruction) {
+			k := calleeKey(c.Common())
+			for _, scope := range catalog.CrossTenantScopes {
+				if k == scope {
+					found = true
+				}
+			}
+		})
+		s.allTenants = &found
+	}
+	return *s.allTenants
 }
 
 func (s *funcState) addFinding(at ssa.Instruction, family, msg string, trail []string) {

@@ -37,6 +37,7 @@ type funcState struct {
 	closuresDone map[*ssa.Function]bool
 	requires     []facts.Requirement
 	sqlForward   *facts.SQLForward
+	allTenants   *bool // cached entersAllTenants
 }
 
 func newFuncState(p *pkgState, fn *ssa.Function) *funcState {
