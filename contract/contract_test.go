@@ -22,6 +22,7 @@ var realPackages = []string{
 	"github.com/jackc/pgx/v5", "github.com/jackc/pgx/v5/pgxpool", "github.com/jackc/pgx/v5/pgconn",
 	"github.com/jmoiron/sqlx",
 	"github.com/grafana/dskit/tenant", "github.com/grafana/dskit/user",
+	"github.com/tenantlint/tenantlint/tenant",
 	"github.com/weaveworks/common/user",
 }
 
@@ -84,9 +85,6 @@ func TestCatalogAgainstRealModules(t *testing.T) {
 	for _, s := range catalog.SQLSinks {
 		fn, ok := lookup(pkgs, s.Func)
 		if !ok {
-			if strings.HasPrefix(s.Func, catalog.Runtime) {
-				continue
-			}
 			t.Errorf("SQL sink %s: no such function in the real module", s.Func)
 			continue
 		}
@@ -118,9 +116,6 @@ func TestCatalogAgainstRealModules(t *testing.T) {
 		}
 	}
 	for _, s := range catalog.Sources {
-		if strings.HasPrefix(s.Func, catalog.Runtime) {
-			continue // the runtime is in this repository; its own tests cover it
-		}
 		fn, ok := lookup(pkgs, s.Func)
 		if !ok {
 			t.Errorf("source %s: no such function", s.Func)
@@ -128,6 +123,11 @@ func TestCatalogAgainstRealModules(t *testing.T) {
 		}
 		if res := fn.Type().(*types.Signature).Results(); s.Result >= res.Len() {
 			t.Errorf("source %s: no result %d", s.Func, s.Result)
+		}
+	}
+	for _, c := range catalog.CrossTenantScopes {
+		if _, ok := lookup(pkgs, c); !ok {
+			t.Errorf("all-tenants scope %s: no such function", c)
 		}
 	}
 	for _, u := range catalog.Untrusted {

@@ -32,3 +32,7 @@ func TestThreePackageChain(t *testing.T) {
 func TestSQLX(t *testing.T) {
 	analysistest.Run(t, testdata(), all.Analyzer, "sqlxapp")
 }
+
+func TestRuntime(t *testing.T) {
+	analysistest.Run(t, testdata(), all.Analyzer, "runtimeapp")
+}
