@@ -8,9 +8,11 @@
 // A tenant table (configured, read from schema files, or inferred from CREATE TABLE statements
 // with a tenant column) may only be read, updated or deleted with `tenant_col = <placeholder>`
 // ANDed at the top level of the WHERE clause (or of the JOIN ON for a joined table; an OR beside
-// it breaks the scope), and only inserted into with the tenant column. The placeholder's
-// argument must be the active tenant id: from a tenant source, or from a parameter, in which
-// case every caller is checked in turn, across packages. A tenant id taken from request input
+// it breaks the scope), or linked by a column equality to a row that is so scoped (a child row
+// joined to its scoped parent), and only inserted into with the tenant column. A set of
+// placeholders (`tenant_id = ANY($1)`, `IN (SELECT unnest($1))`) scopes to the tenants passed.
+// The placeholder's argument must be the active tenant id: from a tenant source, or from a
+// parameter, in which case every caller is checked in turn, across packages. A tenant id taken from request input
 // (r.FormValue, r.PathValue, a query parameter, a header) is reported unless a configured
 // validator vouched for it on every path.
 //
