@@ -36,3 +36,7 @@ func TestSQLX(t *testing.T) {
 func TestRuntime(t *testing.T) {
 	analysistest.Run(t, testdata(), all.Analyzer, "runtimeapp")
 }
+
+func TestMySQL(t *testing.T) {
+	analysistest.Run(t, testdata(), all.Analyzer, "mysqlapp")
+}

@@ -124,21 +124,25 @@ func (s *funcState) checkSQL(call ssa.CallInstruction, site sqlSite) {
 				if v == nil {
 					continue
 				}
-				subject := fmt.Sprintf("%s = %s in the %s", ref.Column, phString(ph), where)
+				subject := fmt.Sprintf("%s = %s in the %s", ref.Column, s.pkg.phString(ph), where)
 				s.need(v, call, needed{
 					family:  "sql",
 					subject: subject,
 					sink:    subject,
-					trail:   []string{fmt.Sprintf("%s: %s binds %s to %s", s.pkg.posString(s.pkg.callStart(call.Pos())), where, phString(ph), s.describe(v))},
+					trail:   []string{fmt.Sprintf("%s: %s binds %s to %s", s.pkg.posString(s.pkg.callStart(call.Pos())), where, s.pkg.phString(ph), s.describe(v))},
 				})
 			}
 		}
 	}
 }
 
-func phString(ph sqltext.Placeholder) string {
-	if ph.Name != "" {
+// phString spells a placeholder as the query does: $n, @name, or the n-th ? in MySQL.
+func (p *pkgState) phString(ph sqltext.Placeholder) string {
+	switch {
+	case ph.Name != "":
 		return "@" + ph.Name
+	case p.cfg.Dialect == "mysql":
+		return fmt.Sprintf("? (argument %d)", ph.Index)
 	}
 	return "$" + strconv.Itoa(ph.Index)
 }
