@@ -3,6 +3,7 @@ package config
 import (
 	"go/ast"
 	"go/token"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -68,7 +69,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	path := configFlag
 	if path == "" {
-		dir := packageDir(pass.Fset, pass.Files)
+		dir := PackageDir(pass.Fset, pass.Files)
 		if dir == "" {
 			return defaults, nil
 		}
@@ -95,20 +96,19 @@ func load(path string) (*Config, error) {
 	return l.cfg, l.err
 }
 
-// packageDir returns the directory of the package's source files, or ""
-// if it has none. Files that cgo rewrote live in the build cache and carry
-// //line directives back to the source, so a file whose package clause is
-// not remapped is preferred, then a remapped position that is absolute.
-func packageDir(fset *token.FileSet, files []*ast.File) string {
+// PackageDir returns the directory of the package's source files, or ""
+// if it has none. Files that cgo rewrote live in the build cache or in the
+// go command's work directory and carry //line directives back to the
+// source, so a file that exists outside those is preferred, remapped or not.
+func PackageDir(fset *token.FileSet, files []*ast.File) string {
 	for _, f := range files {
-		name := fset.PositionFor(f.Package, false).Filename
-		if name != "" && name == fset.Position(f.Package).Filename {
-			return filepath.Dir(name)
-		}
-	}
-	for _, f := range files {
-		if p := fset.Position(f.Package).Filename; filepath.IsAbs(p) && strings.HasSuffix(p, ".go") {
-			return filepath.Dir(p)
+		for _, name := range []string{fset.PositionFor(f.Package, false).Filename, fset.Position(f.Package).Filename} {
+			if name == "" || !strings.HasSuffix(name, ".go") || inBuildCache(name) {
+				continue
+			}
+			if _, err := os.Stat(name); err == nil {
+				return filepath.Dir(name)
+			}
 		}
 	}
 	if len(files) > 0 {
@@ -117,4 +117,21 @@ func packageDir(fset *token.FileSet, files []*ast.File) string {
 		}
 	}
 	return ""
+}
+
+// inBuildCache reports whether a file lives in the go build cache, where cgo's generated files
+// (_cgo_gotypes.go and the rewritten sources) are: they say nothing about where the package is.
+func inBuildCache(name string) bool {
+	cache := os.Getenv("GOCACHE")
+	if cache == "" {
+		if dir, err := os.UserCacheDir(); err == nil {
+			cache = filepath.Join(dir, "go-build")
+		}
+	}
+	if cache != "" && strings.HasPrefix(name, cache+string(filepath.Separator)) {
+		return true
+	}
+	// The go command's work directory ($WORK, e.g. /tmp/go-build1234/b001) holds cgo's output
+	// during go vet.
+	return strings.Contains(name, string(filepath.Separator)+"go-build")
 }

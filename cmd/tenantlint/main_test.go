@@ -237,3 +237,26 @@ func TestExamples(t *testing.T) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// TestOddCode: a cgo package (its files are rewritten into the build cache or the go command's
+// work directory), a file behind a build tag, and generics, under both drivers.
+func TestOddCode(t *testing.T) {
+	bin := tenantlint(t)
+	dir := copyModule(t, "odd")
+	out, errOut, code := runIn(t, dir, bin, "./...")
+	if code != 3 {
+		t.Fatalf("exit %d, want 3; stderr:\n%s", code, errOut)
+	}
+	for _, want := range []string{
+		"c/c.go:14:2: sqlscope: query on tenant table \"devices\" is not scoped",
+		"g/g.go:16:2: sqlscope: Get needs the active tenant in tid",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in:\n%s", want, out)
+		}
+	}
+	_, errOut, code = runIn(t, dir, "go", "vet", "-vettool="+bin, "./...")
+	if code == 0 || !strings.Contains(errOut, "c/c.go:14:2: query on tenant table \"devices\" is not scoped") {
+		t.Errorf("go vet: exit %d\n%s", code, errOut)
+	}
+}

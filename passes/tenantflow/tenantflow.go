@@ -92,7 +92,7 @@ func run(pass *analysis.Pass) (res any, err error) {
 	}
 	pass.ExportPackageFact(&facts.Relevant{})
 
-	tables, err := TenantTables(cfg, packageDir(pass))
+	tables, err := TenantTables(cfg, config.PackageDir(pass.Fset, pass.Files))
 	if err != nil {
 		return nil, err
 	}
@@ -304,17 +304,6 @@ func (p *pkgState) analyzeFunc(fn *ssa.Function, check bool) *funcState {
 	s.solve()
 	s.check(check)
 	return s
-}
-
-func packageDir(pass *analysis.Pass) string {
-	if len(pass.Files) == 0 {
-		return ""
-	}
-	name := pass.Fset.File(pass.Files[0].Pos()).Name()
-	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
-		return name[:i]
-	}
-	return "."
 }
 
 // posString renders a position for facts and messages.

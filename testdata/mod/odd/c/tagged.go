@@ -1,0 +1,5 @@
+//go:build special
+
+package c
+
+func Special() {}

@@ -1,0 +1,2 @@
+module example.com/odd
+go 1.26

@@ -1,0 +1,1 @@
+CREATE TABLE devices (id int, tenant_id text);
