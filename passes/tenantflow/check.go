@@ -321,6 +321,9 @@ func (s *funcState) need(v *value, at ssa.Instruction, n needed) {
 			root.addRequirement(facts.Requirement{Param: ref, Family: n.family, Sink: n.sink, Trail: trail})
 		}
 	case facts.None:
+		if v.isNil() {
+			return
+		}
 		s.addFinding(at, n.family, n.subject+", but it gets a constant or zero value, not the active tenant", n.trail)
 	case facts.Untrusted:
 		if s.validated(v, at) {

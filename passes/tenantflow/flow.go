@@ -38,6 +38,7 @@ type funcState struct {
 	requires     []facts.Requirement
 	sqlForward   *facts.SQLForward
 	allTenants   *bool // cached entersAllTenants
+	nilReturns   bool  // some return statement returned nil
 }
 
 func newFuncState(p *pkgState, fn *ssa.Function) *funcState {
@@ -87,7 +88,14 @@ func (s *funcState) step(instr ssa.Instruction) {
 		}
 	case *ssa.Return:
 		for i, r := range in.Results {
-			s.returns[i] = meet(s.returns[i], s.eval(r))
+			v := s.eval(r)
+			if v.isNil() {
+				// `return nil, err` says nothing about what the function returns when it
+				// succeeds; a result that is nil on every path is nil (see summary).
+				s.nilReturns = true
+				continue
+			}
+			s.returns[i] = meet(s.returns[i], v)
 		}
 	}
 	if v, ok := instr.(ssa.Value); ok {
@@ -224,6 +232,9 @@ func (s *funcState) rootValue(root ssa.Value) *value {
 func (s *funcState) eval(v ssa.Value) *value {
 	switch v := v.(type) {
 	case *ssa.Const:
+		if v.IsNil() {
+			return nilValue
+		}
 		return noneValue
 	case *ssa.Parameter:
 		if s.closureParams {

@@ -26,7 +26,13 @@ var (
 	topValue     = &value{kind: facts.Top}
 	noneValue    = &value{kind: facts.None}
 	unknownValue = &value{kind: facts.Unknown}
+	// nilValue is a nil pointer, slice, map or interface: None, but never a finding. A nil
+	// tenant binds NULL, which matches no row; a nil struct pointer is never read (the code
+	// would panic first); and nil is what error paths return beside an error.
+	nilValue = &value{kind: facts.None, what: "nil"}
 )
+
+func (v *value) isNil() bool { return v != nil && v.kind == facts.None && v.what == "nil" }
 
 func paramValue(ref facts.ParamRef) *value {
 	return &value{kind: facts.Param, params: []facts.ParamRef{ref}}
@@ -196,6 +202,9 @@ func (v *value) field(k, name string) *value {
 		// of a tenant-scoped value is taken to carry it.
 		return v
 	case facts.None:
+		if v.isNil() {
+			return v
+		}
 		return noneValue
 	}
 	return unknownValue

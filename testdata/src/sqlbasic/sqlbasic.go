@@ -169,3 +169,30 @@ func (s *Store) Report(ctx context.Context) {
 func (s *Store) Plans(ctx context.Context) {
 	s.db.QueryContext(ctx, `SELECT * FROM plans`)
 }
+
+// nil is not a tenant leak: a nil pointer is never read, and `return nil, err` does not make a
+// function's successful result nil.
+type Opts struct{ TenantID string }
+
+func withOpts(ctx context.Context, db *sql.DB, o *Opts) {
+	if o != nil {
+		db.QueryContext(ctx, `SELECT * FROM devices WHERE tenant_id = $1`, o.TenantID)
+	}
+}
+
+func prepare(ctx context.Context, bad bool) (*Opts, error) {
+	if bad {
+		return nil, context.Canceled
+	}
+	return &Opts{TenantID: auth.TenantID(ctx)}, nil
+}
+
+func (s *Store) NilOpts(ctx context.Context) {
+	withOpts(ctx, s.db, nil)
+	o, err := prepare(ctx, false)
+	if err != nil {
+		return
+	}
+	withOpts(ctx, s.db, o)
+	withOpts(ctx, s.db, &Opts{TenantID: "acme"}) // want `withOpts needs the active tenant in o.TenantID .* but it gets a constant`
+}
