@@ -51,21 +51,87 @@
 // a condition that restricts it equates one of its columns with a column
 // of a scoped row: a scoped tenant table, a CTE or derived table column
 // taken from one (also through *), the RETURNING rows of a scoped DELETE,
-// UPDATE or INSERT, or the values of `x IN (SELECT id FROM scoped ...)`.
-// In `FROM devices d JOIN sessions s ON s.device_id = d.id WHERE
-// d.tenant_id = $1`, and in `WHERE d.tenant_id = $1 AND NOT EXISTS
-// (SELECT 1 FROM sessions s WHERE s.device_id = d.id)`, sessions is
-// scoped by $1. The reason is the foreign key: in a multi-tenant schema a
-// child row keyed to a parent row belongs to the parent's tenant, so
-// checking the parent's tenant checks the child's. The linked table
-// inherits the scoped row's placeholders, so the caller's obligation is
-// the same. Links chain (each newly scoped row can link the next, in any
-// order). A link to the scoped row's tenant column does not count (r.x =
-// d.tenant_id says no more than r.x = $1), and neither does one through
-// a table without a tenant column, which may be shared by all tenants.
-// The conditions that pin also link, with the same limits: an equality
-// under OR or NOT does not link, and an outer join's ON links only its
-// nullable side.
+// UPDATE or INSERT, the values of `x IN (SELECT id FROM scoped ...)`, or
+// of a scalar subquery `x = (SELECT id FROM scoped ... LIMIT 1)`. Row
+// comparisons `(t.id, t.at) = (l.task_id, l.at)`, `(a, b) IN (SELECT x, y
+// ...)` and JOIN ... USING are equalities column by column. In `FROM
+// devices d JOIN sessions s ON s.device_id = d.id WHERE d.tenant_id =
+// $1`, and in `WHERE d.tenant_id = $1 AND NOT EXISTS (SELECT 1 FROM
+// sessions s WHERE s.device_id = d.id)`, sessions is scoped by $1. The
+// reason is the foreign key: in a multi-tenant schema a child row keyed
+// to a parent row belongs to the parent's tenant, so checking the
+// parent's tenant checks the child's. The linked table inherits the
+// scoped row's placeholders, so the caller's obligation is the same.
+// Links chain (each newly scoped row can link the next, in any order). A
+// link to the scoped row's tenant column does not count (r.x =
+// d.tenant_id says no more than r.x = $1). The conditions that pin also
+// link, with the same limits: an equality under NOT does not link, one
+// under OR only when every branch links (below), and an outer join's ON
+// links only its nullable side.
+//
+// Rows of tables without a tenant column (Options.IsTenantTable rejects
+// them) are never reported, but they pass links on, in the direction the
+// column names give away, since such a table may be a join or child
+// table of one tenant's rows or a table all tenants share:
+//   - joined by a column named like a reference (an id column other than
+//     id: dag_id, "workflowId"; or "A"/"B" of a Prisma many-to-many
+//     table such as "_ActionToWorker"), its row refers to the scoped row
+//     (or to what the scoped row refers to): it is that tenant's and links
+//     on like a scoped row. `FROM workers w JOIN "_ActionToWorker" aw ON
+//     aw."B" = w.id JOIN actions a ON a.id = aw."A" WHERE w.tenant_id =
+//     $1` scopes actions.
+//   - joined by its key id, it is the row the scoped row refers to, which
+//     may be shared (a category, a plan, a user): it links only the rows
+//     it refers to in turn, by their key (`versions v ON v.id =
+//     r.version_id JOIN workflows w ON w.id = v.workflow_id` scopes
+//     workflows), never the rows that refer to it (`categories c ON c.id
+//     = d.category_id JOIN offers o ON o.category_id = c.id` would find
+//     every tenant's offers of that category, so offers is not scoped).
+//   - joined by any other column, it is not linked.
+//
+// A tenant filter on a CTE's readers scopes the CTE. When every reader of
+// a CTE (every reference outside its own body) pins one of its output
+// columns, the pin is pushed into the body onto the source column that
+// output copies: in `WITH r AS (SELECT id, tenant_id FROM tasks WHERE id
+// = ANY($2)) SELECT * FROM r WHERE r.tenant_id = $1`, tasks is scoped by
+// $1, and rows linked to it follow. The body reads other tenants' rows,
+// but only rows that pass the readers' filter reach the result, and only
+// if the body is a plain query: it is not done for a data-modifying body
+// (UPDATE ... RETURNING changes every row it selects, whoever reads it),
+// a locking one (SELECT ... FOR UPDATE locks every row it selects), or
+// one whose rows depend on other rows (LIMIT, OFFSET, DISTINCT ON, window
+// functions: another tenant's rows would decide which rows or values the
+// reader gets). One reader that does not filter, or filters under OR,
+// keeps the body unscoped. Likewise, where a query pins the tenant column
+// of a CTE's or derived table's rows, their other columns taken from the
+// same tenant table row are columns of a scoped row and link.
+//
+// An OR whose every branch pins a column pins it to all of the branches'
+// placeholders: `tenant_id = $1 OR tenant_id = $2` is scoped by $1 and
+// $2 like `tenant_id IN ($1, $2)`, and so is `(task_id, tenant_id) IN
+// (SELECT task_id, tenant_id FROM scoped) OR (tenant_id = $1 AND ...)`. A
+// branch may pin by a placeholder or by a link. Branches pinned to
+// different literals do not join.
+//
+// A membership test `x IN (SELECT y FROM t ...)` in WHERE or ON, with x
+// a column of a scoped row, links t: only the rows whose y equals x
+// decide the test, exactly as in the correlated `EXISTS (SELECT 1 FROM t
+// WHERE t.y = x)`, and no other data of t reaches the result. This needs
+// the test to be able only to keep rows (not under NOT: `NOT IN` is NULL
+// as soon as any row yields NULL, so every row matters; and not in the
+// select list, where that NULL is visible), y to be a plain column, and
+// the subquery to decide its set of values row by row: no LIMIT, OFFSET
+// or window function, no DISTINCT ON other than on y, no FOR UPDATE.
+// Tables in the subquery not linked to t stay unscoped (they decide the
+// test for every row: `IN (SELECT u.id FROM users u, audit a WHERE a.kind
+// = $2)` leaks whether any tenant has such an audit row).
+//
+// A CTE that the statement never evaluates produces no references: a
+// SELECT CTE that neither the statement nor an evaluated CTE reads is
+// never run (PostgreSQL's planner drops it, even with FOR UPDATE, which
+// then locks nothing; a MySQL CTE is a named derived table, instantiated
+// where it is read). Data-modifying CTEs always run, and so do the CTEs
+// they read.
 //
 // Only top-level conjuncts pin: `tenant_id = $1 AND a OR b` parses as
 // `(tenant_id = $1 AND a) OR b`, which returns other tenants' rows when b
@@ -86,9 +152,12 @@
 // on its base query's pins and links (by induction over the recursion):
 // a tree walk from a scoped root along parent_id stays in its tenant.
 //
-// Unqualified columns are attributed to the only tenant table at their
-// query level that can have them; when several can, the reference is
-// ambiguous (as the database would also say) and pins nothing.
+// Unqualified tenant columns are attributed to the only tenant table at
+// their query level that can have them; when several can, the reference
+// is ambiguous (as the database would also say) and pins nothing. Other
+// unqualified columns are attributed to the only source at their level
+// not known to lack them (a CTE or derived table lists its columns; a
+// table's are unknown).
 //
 // # Assumptions
 //
@@ -97,6 +166,21 @@
 // unqualified tenant_id never belongs to it); a scalar subquery, even a
 // correlated one, yields a single value; rows joined by equality to a
 // scoped tenant row belong to the same tenant (foreign keys do not cross
-// tenants); a placeholder used as a set (`= ANY($1)`, `unnest($1)`) holds
-// only tenants the caller may use, which the caller is held to.
+// tenants), and so do rows of a table without a tenant column that refer
+// to one (a row all tenants share does not refer to a tenant's row); a
+// column called id is its table's key and one ending in id (or "A"/"B"
+// of a table whose name starts with _) refers to another row; a
+// placeholder used as a set (`= ANY($1)`, `unnest($1)`) holds only
+// tenants the caller may use, which the caller is held to.
+//
+// The link rule takes an equality on any column of a scoped tenant row
+// as a link, and a table without a tenant column that shares a reference
+// with a scoped row (l.dag_id = d.dag_id) as referring to what that row
+// refers to. Both are wrong when the shared value is not a foreign key
+// to the tenant's rows (two rows with the same category_id, of a shared
+// category, or the same name): such queries can be reported scoped.
+// Conversely, a table without a tenant column that a scoped row refers to
+// by its key is taken as possibly shared, so rows that refer to it are
+// not linked even when it belongs to one tenant (a version of a tenant's
+// workflow): such queries are reported.
 package sqltext

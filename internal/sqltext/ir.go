@@ -1,6 +1,9 @@
 package sqltext
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The two parsers produce unrelated trees, so each front end (postgres.go,
 // mysql.go) lowers its tree into the small dialect-neutral form below and
@@ -29,6 +32,107 @@ type query struct {
 	// after this query's own references, with this query as their outer
 	// scope, so correlated predicates can rely on outer scoping.
 	subs []*query
+
+	// dml marks UPDATE and DELETE (INSERT has ins): statements that
+	// change rows, which PostgreSQL runs to completion even in a CTE
+	// nobody reads.
+	dml bool
+	// limited marks a block whose rows depend on other rows than their
+	// own: LIMIT, OFFSET or FETCH, or a window function. Filtering its
+	// result afterwards is not the same as filtering its sources first.
+	limited bool
+	// distinctOn lists the expressions of DISTINCT ON, which keeps one
+	// row of each group: which one depends on the group's other rows.
+	distinctOn []expr
+	// locks marks FOR UPDATE / FOR SHARE (and the MySQL forms): reading
+	// a row then has an effect on it.
+	locks bool
+}
+
+// rowwise reports whether every row q yields is decided by the source
+// rows it is made of alone, and reading them has no effect: then a
+// condition applied to q's result may be read as a condition on those
+// source rows. It is false for data-modifying statements, LIMIT and the
+// like, window functions and locking reads, in any arm.
+func rowwise(q *query) bool {
+	if q == nil || q.dml || q.ins != nil || q.limited || q.locks || len(q.distinctOn) > 0 {
+		return false
+	}
+	for _, arm := range q.arms {
+		if !rowwise(arm) {
+			return false
+		}
+	}
+	return true
+}
+
+// setwise reports whether the set of values q yields in the output
+// columns at positions is decided by the source rows that have those
+// values alone, as rowwise, except that DISTINCT ON is allowed when those
+// columns are among its expressions (one row of each group is kept, and
+// it has the group's value there).
+func setwise(q *query, positions []int) bool {
+	if q == nil || q.dml || q.ins != nil || q.limited || q.locks {
+		return false
+	}
+	for _, arm := range q.arms {
+		if !setwise(arm, positions) {
+			return false
+		}
+	}
+	if len(q.distinctOn) == 0 {
+		return true
+	}
+	for _, i := range positions {
+		if i >= len(q.outputs) || q.outputs[i].star {
+			return false
+		}
+		c, ok := q.outputs[i].e.(*colExpr)
+		if !ok || !slices.ContainsFunc(q.distinctOn, func(d expr) bool {
+			dc, ok := d.(*colExpr)
+			return ok && dc.name == c.name && dc.qual == c.qual
+		}) {
+			return false
+		}
+	}
+	return true
+}
+
+// modifies reports whether q or a CTE inside it changes rows.
+func modifies(q *query) bool {
+	if q == nil {
+		return false
+	}
+	if q.dml || q.ins != nil {
+		return true
+	}
+	for _, c := range q.ctes {
+		if modifies(c.body) {
+			return true
+		}
+	}
+	for _, arm := range q.arms {
+		if modifies(arm) {
+			return true
+		}
+	}
+	return false
+}
+
+// blocks lists the SELECT blocks whose rows make up q's result: q itself,
+// or the arms of a set operation (recursively).
+func blocks(q *query) []*query {
+	if q == nil || q.rows != nil || q.ins != nil {
+		return nil
+	}
+	if q.arms == nil {
+		return []*query{q}
+	}
+	var out []*query
+	for _, arm := range q.arms {
+		out = append(out, blocks(arm)...)
+	}
+	return out
 }
 
 type cte struct {
@@ -58,6 +162,7 @@ type source struct {
 	// Set by the analyzer.
 	derived *outputs // columns of a CTE or derived table
 	tenant  bool     // a real tenant table
+	cteDef  *cte     // the CTE a reference to a CTE name resolves to
 }
 
 // cond is a boolean condition and the sources it restricts. A WHERE or
@@ -131,17 +236,19 @@ type paramSetExpr struct {
 }
 
 // subColExpr is column i of what a subquery yields, the right-hand side
-// of x IN (SELECT ...). The subquery is also in its parent's subs, where
-// its references are reported.
+// of x IN (SELECT ...), or (scalar) the value of a scalar subquery
+// (SELECT x ...) used as an expression. The subquery is also in its
+// parent's subs, where its references are reported.
 type subColExpr struct {
-	q    *query
-	i    int
-	text string
+	q      *query
+	i      int
+	scalar bool
+	text   string
 }
 
 // valueExpr is a single value that does not depend on any column: a
-// literal, a function of literals and parameters such as
-// current_setting('app.tenant'), or a scalar subquery.
+// literal, or a function of literals and parameters such as
+// current_setting('app.tenant'). (A scalar subquery is a subColExpr.)
 type valueExpr struct{ text string }
 
 // otherExpr is anything else; cols lists the columns it mentions so that

@@ -70,6 +70,7 @@ func (c *myConv) resultSet(n ast.Node) *query {
 			}
 		}
 		c.walkAll(q, x.OrderBy, x.Limit)
+		q.limited = x.Limit != nil
 		if q.arms == nil {
 			q.arms = []*query{}
 		}
@@ -141,8 +142,37 @@ func (c *myConv) selectStmt(s *ast.SelectStmt) *query {
 	for i := range s.WindowSpecs {
 		c.walkAll(q, &s.WindowSpecs[i])
 	}
+	q.limited = s.Limit != nil || len(s.WindowSpecs) > 0 || hasWindowFunc(s.Fields, s.OrderBy, s.Having)
+	q.locks = s.LockInfo != nil && s.LockInfo.LockType != ast.SelectLockNone
 	return q
 }
+
+// hasWindowFunc reports whether a window function call occurs in the
+// nodes, outside nested subqueries.
+func hasWindowFunc(nodes ...ast.Node) bool {
+	v := &windowFinder{}
+	for _, n := range nodes {
+		if n != nil && !isNilNode(n) {
+			n.Accept(v)
+		}
+	}
+	return v.found
+}
+
+type windowFinder struct{ found bool }
+
+func (v *windowFinder) Enter(n ast.Node) (ast.Node, bool) {
+	switch n.(type) {
+	case *ast.WindowFuncExpr:
+		v.found = true
+		return n, true
+	case *ast.SubqueryExpr:
+		return n, true
+	}
+	return n, v.found
+}
+
+func (v *windowFinder) Leave(n ast.Node) (ast.Node, bool) { return n, true }
 
 func (c *myConv) insertStmt(s *ast.InsertStmt) *query {
 	q := &query{}
@@ -187,6 +217,7 @@ func (c *myConv) updateStmt(s *ast.UpdateStmt) *query {
 		c.walkAll(q, a.Expr)
 	}
 	c.walkAll(q, s.Order, s.Limit)
+	q.dml = true
 	return q
 }
 
@@ -203,6 +234,7 @@ func (c *myConv) deleteStmt(s *ast.DeleteStmt) *query {
 		q.conds = append(q.conds, cond{e: c.expr(q, s.Where), all: true})
 	}
 	c.walkAll(q, s.Order, s.Limit)
+	q.dml = true
 	return q
 }
 
@@ -340,8 +372,8 @@ func (c *myConv) expr(q *query, n ast.ExprNode) expr {
 			return multiEq(l, subCols(c.addSub(q, sq), len(l)))
 		}
 	case *ast.SubqueryExpr:
-		c.addSub(q, x)
-		return &valueExpr{text: "(SELECT ...)"}
+		// A scalar subquery yields one value.
+		return &subColExpr{q: c.addSub(q, x), scalar: true, text: "(SELECT ...)"}
 	}
 	return valueOrOther(c.walk(q, n), restore(n))
 }

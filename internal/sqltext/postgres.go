@@ -90,6 +90,8 @@ func (c *pgConv) selectStmt(s *pg.SelectStmt) *query {
 		return q
 	}
 	c.with(q, s.WithClause)
+	q.limited = s.LimitCount != nil || s.LimitOffset != nil
+	q.locks = len(s.LockingClause) > 0
 	if s.Op != pg.SetOperation_SETOP_NONE && s.Op != pg.SetOperation_SET_OPERATION_UNDEFINED {
 		q.arms = []*query{c.selectStmt(s.Larg), c.selectStmt(s.Rarg)}
 		c.walkAll(q, s.SortClause, s.LimitCount, s.LimitOffset)
@@ -107,7 +109,70 @@ func (c *pgConv) selectStmt(s *pg.SelectStmt) *query {
 	q.outputs = c.targets(q, s.TargetList)
 	c.walkAll(q, s.GroupClause, s.HavingClause, s.WindowClause, s.SortClause,
 		s.LimitCount, s.LimitOffset, s.DistinctClause)
+	// DISTINCT is a list holding one empty node; DISTINCT ON lists its
+	// expressions (their subqueries were registered just above).
+	if len(s.DistinctClause) > 0 && s.DistinctClause[0].GetNode() != nil {
+		for _, d := range s.DistinctClause {
+			var e expr = &otherExpr{text: "(expression)"}
+			if cr := d.GetColumnRef(); cr != nil && !isStar(cr) {
+				e = c.expr(q, d)
+			}
+			q.distinctOn = append(q.distinctOn, e)
+		}
+	}
+	if len(s.WindowClause) > 0 || hasWindowCall(s.TargetList, s.SortClause, s.HavingClause) {
+		q.limited = true
+	}
 	return q
+}
+
+// hasWindowCall reports whether a window function call (f(...) OVER ...)
+// occurs in the nodes, outside nested subqueries.
+func hasWindowCall(parts ...any) bool {
+	found := false
+	var visit func(m protoreflect.Message)
+	visit = func(m protoreflect.Message) {
+		if found || !m.IsValid() {
+			return
+		}
+		if node, ok := m.Interface().(*pg.Node); ok {
+			switch x := node.Node.(type) {
+			case *pg.Node_FuncCall:
+				if x.FuncCall.Over != nil {
+					found = true
+					return
+				}
+			case *pg.Node_SubLink:
+				return
+			}
+		}
+		m.Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
+			switch {
+			case fd.Message() == nil, fd.IsMap():
+			case fd.IsList():
+				l := v.List()
+				for i := 0; i < l.Len(); i++ {
+					visit(l.Get(i).Message())
+				}
+			default:
+				visit(v.Message())
+			}
+			return !found
+		})
+	}
+	for _, p := range parts {
+		switch x := p.(type) {
+		case *pg.Node:
+			if x != nil {
+				visit(x.ProtoReflect())
+			}
+		case []*pg.Node:
+			for _, n := range x {
+				visit(n.ProtoReflect())
+			}
+		}
+	}
+	return found
 }
 
 func (c *pgConv) valuesRows(q *query, lists []*pg.Node) [][]expr {
@@ -183,6 +248,7 @@ func (c *pgConv) updateStmt(s *pg.UpdateStmt) *query {
 	}
 	c.walkAll(q, s.TargetList)
 	c.returning(q, s.ReturningClause)
+	q.dml = true
 	return q
 }
 
@@ -195,6 +261,7 @@ func (c *pgConv) deleteStmt(s *pg.DeleteStmt) *query {
 		q.conds = append(q.conds, cond{e: c.expr(q, s.WhereClause), all: true})
 	}
 	c.returning(q, s.ReturningClause)
+	q.dml = true
 	return q
 }
 
@@ -371,7 +438,10 @@ func (c *pgConv) expr(q *query, n *pg.Node) expr {
 		sub := c.addSub(q, sl.Subselect)
 		if sl.SubLinkType == pg.SubLinkType_EXPR_SUBLINK {
 			// A scalar subquery yields one value.
-			return &valueExpr{text: "(SELECT ...)"}
+			if sub == nil {
+				return &valueExpr{text: "(SELECT ...)"}
+			}
+			return &subColExpr{q: sub, scalar: true, text: "(SELECT ...)"}
 		}
 		if sl.SubLinkType == pg.SubLinkType_ANY_SUBLINK && sub != nil && (len(sl.OperName) == 0 || lastName(sl.OperName) == "=") {
 			// x IN (SELECT ...), x = ANY (SELECT ...), (a, b) IN (SELECT

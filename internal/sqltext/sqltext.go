@@ -56,7 +56,7 @@ type Statement struct {
 	Kind string
 	// Refs lists every reference to a tenant table anywhere in the
 	// statement (CTEs, subqueries, joins, INSERT ... SELECT), in source
-	// order.
+	// order, except those in a CTE the statement never evaluates.
 	Refs []TableRef
 }
 
@@ -111,9 +111,7 @@ func Analyze(query string, opts Options) (res *Result, err error) {
 	for _, ps := range stmts {
 		st := Statement{Kind: ps.kind, Refs: []TableRef{}}
 		if ps.q != nil {
-			a := &analyzer{opts: o}
-			a.statement(ps.q)
-			st.Refs = append(st.Refs, a.refs...)
+			st.Refs = append(st.Refs, analyzeStatement(ps.q, o)...)
 		}
 		for i := range st.Refs {
 			st.Refs[i].Offset = rw.origOffset(st.Refs[i].Offset)

@@ -6,16 +6,24 @@ import (
 	"testing"
 )
 
-// testOpts is the configuration most cases use: tenants and categories
-// are global tables, everything else holds per-tenant rows.
+// testOpts is the configuration most cases use: everything holds
+// per-tenant rows except the tables in noTenantColumn.
 func testOpts(d Dialect) Options {
 	return Options{
 		Dialect:       d,
 		TenantColumns: []string{"tenant_id", "tenantId"},
-		IsTenantTable: func(t string) bool {
-			return t != "tenants" && t != "categories" && t != "tenant"
-		},
+		IsTenantTable: func(t string) bool { return !noTenantColumn[t] },
 	}
+}
+
+// noTenantColumn are the tables without a tenant column: tables shared by
+// all tenants (tenants, categories, plans, users_global), a join table
+// (task_links), a Prisma many-to-many table (_devicetogroup), a child
+// table that only refers to its tenant row (versions) and a temporary
+// table (tmp_keys).
+var noTenantColumn = map[string]bool{
+	"tenants": true, "tenant": true, "categories": true, "plans": true, "users_global": true,
+	"task_links": true, "_devicetogroup": true, "versions": true, "tmp_keys": true,
 }
 
 // ref is the expectation for one TableRef. Problem is matched as a
@@ -125,7 +133,8 @@ func TestPostgresBasics(t *testing.T) {
 			name:  "scalar subquery tenant",
 			query: "SELECT * FROM devices WHERE tenant_id = (SELECT tenant_id FROM users WHERE id = $1 AND tenant_id = $2)",
 			refs: []ref{
-				{table: "devices", scoped: true},
+				// The subquery's value is its row's tenant, $2.
+				{table: "devices", scoped: true, tenant: []Placeholder{p(2)}},
 				{table: "users", scoped: true, tenant: []Placeholder{p(2)}},
 			},
 		},
@@ -208,8 +217,14 @@ func TestPostgresOrPrecedence(t *testing.T) {
 			refs:  []ref{{table: "devices", scoped: true, tenant: []Placeholder{p(1)}}},
 		},
 		{
+			// Like tenant_id IN ($1, $2): every branch pins the tenant.
 			name:  "either of two tenants",
 			query: "SELECT * FROM devices WHERE tenant_id = $1 OR tenant_id = $2",
+			refs:  []ref{{table: "devices", scoped: true, tenant: []Placeholder{p(1), p(2)}}},
+		},
+		{
+			name:  "either a tenant or a literal",
+			query: "SELECT * FROM devices WHERE tenant_id = $1 OR tenant_id = 'shared'",
 			refs:  []ref{{table: "devices", problem: "is ORed"}},
 		},
 		{
@@ -457,8 +472,18 @@ func TestPostgresQueriesInQueries(t *testing.T) {
 			},
 		},
 		{
-			name:  "uncorrelated IN subquery is checked on its own",
+			// Only the users whose id is a scoped device's user_id decide
+			// the test, as in EXISTS (... WHERE id = devices.user_id).
+			name:  "uncorrelated IN subquery linked to the scoped row",
 			query: "SELECT * FROM devices WHERE tenant_id = $1 AND user_id IN (SELECT id FROM users WHERE active)",
+			refs: []ref{
+				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
+				{table: "users", scoped: true, tenant: []Placeholder{p(1)}},
+			},
+		},
+		{
+			name:  "uncorrelated IN subquery is checked on its own",
+			query: "SELECT * FROM devices WHERE tenant_id = $1 AND user_id IN (SELECT max(id) FROM users WHERE active)",
 			refs: []ref{
 				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
 				{table: "users", problem: "no tenant_id predicate"},
