@@ -97,6 +97,9 @@ type Result struct {
 	// Params lists the parameters a Param result derives from (any of them carrying the
 	// tenant makes the result scoped).
 	Params []ParamRef
+	// Built: the result is built from constants and other parts (a key such as "stats:" + id);
+	// if no part carries the tenant, the caller holds a key built without it.
+	Built bool `json:",omitempty"`
 }
 
 // Requirement says a parameter must carry the active tenant, because it reaches a sink's
@@ -107,6 +110,9 @@ type Requirement struct {
 	// Sink describes the sink in a sentence fragment, e.g. `tenant_id predicate of a query on
 	// "devices"`.
 	Sink string
+	// Built: the parameter is built into the sink's key with constant parts ("stats:" + id), so
+	// a caller passing a value without the tenant names an entry shared by every tenant.
+	Built bool `json:",omitempty"`
 	// Trail is the chain from this function's parameter to the sink, outermost first, each
 	// "file:line:col: what happens there". Capped at MaxTrail.
 	Trail []string
@@ -139,7 +145,7 @@ func (*Summary) AFact() {}
 func (s *Summary) String() string {
 	var parts []string
 	for i, r := range s.Results {
-		if r.Kind == Unknown || r.Kind == Top {
+		if (r.Kind == Unknown || r.Kind == Top) && !r.Built {
 			continue
 		}
 		p := fmt.Sprintf("result%d=%s", i, r.Kind)
@@ -149,6 +155,9 @@ func (s *Summary) String() string {
 				ps = append(ps, pr.String())
 			}
 			p += "(" + strings.Join(ps, "|") + ")"
+		}
+		if r.Built {
+			p += "+built"
 		}
 		parts = append(parts, p)
 	}
@@ -167,7 +176,7 @@ func (s *Summary) Empty() bool {
 		return false
 	}
 	for _, r := range s.Results {
-		if r.Kind != Unknown && r.Kind != Top {
+		if (r.Kind != Unknown && r.Kind != Top) || r.Built {
 			return false
 		}
 	}

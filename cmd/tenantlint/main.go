@@ -23,15 +23,11 @@ import (
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/tenantlint/tenantlint/config"
-	"github.com/tenantlint/tenantlint/passes/directive"
-	"github.com/tenantlint/tenantlint/passes/sqlscope"
+	"github.com/tenantlint/tenantlint/passes/all"
 )
 
 // analyzers are the checks the command runs, in report order.
-var analyzers = []*analysis.Analyzer{
-	sqlscope.Analyzer,
-	directive.Analyzer,
-}
+var analyzers = all.Checks
 
 func main() {
 	if vetMode(os.Args[1:]) {

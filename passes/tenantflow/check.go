@@ -86,6 +86,14 @@ func (s *funcState) callValue(c *ssa.CallCommon, pos token.Pos) *value {
 					rs[i] = unknownValue
 				}
 			}
+			if res.Built && !rs[i].kind.HasTenant() {
+				b := *rs[i]
+				if b.kind == facts.None {
+					b.kind = facts.Unknown
+				}
+				b.built = true
+				rs[i] = &b
+			}
 		}
 		return wrap(rs)
 	}
@@ -202,7 +210,7 @@ func (s *funcState) summary() *facts.Summary {
 	sum := &facts.Summary{Requires: s.requires, SQL: s.sqlForward}
 	for _, r := range s.returns {
 		v := finalize(r)
-		res := facts.Result{Kind: v.kind}
+		res := facts.Result{Kind: v.kind, Built: v.built && !v.kind.HasTenant()}
 		if v.kind == facts.Param {
 			res.Params = v.params
 		}
@@ -276,6 +284,9 @@ func (s *funcState) checkCall(call ssa.CallInstruction) {
 	if s.isCopyFrom(c) {
 		s.checkCopyFrom(call)
 	}
+	if sinks := s.pkg.rules.keySinks[calleeKey(c)]; len(sinks) > 0 {
+		s.checkKeySinks(call, sinks)
+	}
 	sum := s.pkg.summaryOf(c)
 	if sum == nil || len(sum.Requires) == 0 {
 		return
@@ -285,6 +296,13 @@ func (s *funcState) checkCall(call ssa.CallInstruction) {
 	name := callee.Name()
 	for _, req := range sum.Requires {
 		v := s.argAt(args, req.Param)
+		if req.Built && v.kind == facts.Unknown && !v.built {
+			// The callee builds a key from this argument and constants: without the tenant in
+			// it, the key is shared by every tenant.
+			b := *v
+			b.built = true
+			v = &b
+		}
 		here := fmt.Sprintf("%s: calls %s with %s as %s", s.pkg.posString(s.pkg.callStart(call.Pos())), name, s.describe(v), paramName(callee, req.Param))
 		s.need(v, call, needed{
 			family:  req.Family,
@@ -305,6 +323,10 @@ type needed struct {
 
 // need judges a value that must carry the active tenant at instruction at.
 func (s *funcState) need(v *value, at ssa.Instruction, n needed) {
+	if n.family != "sql" {
+		s.needKey(v, at, n)
+		return
+	}
 	switch v.kind {
 	case facts.TenantID, facts.Scoped, facts.Unknown, facts.Top:
 		return
@@ -318,7 +340,7 @@ func (s *funcState) need(v *value, at ssa.Instruction, n needed) {
 			trail = trail[:facts.MaxTrail]
 		}
 		for _, ref := range v.params {
-			root.addRequirement(facts.Requirement{Param: ref, Family: n.family, Sink: n.sink, Trail: trail})
+			root.addRequirement(facts.Requirement{Param: ref, Family: n.family, Sink: n.sink, Trail: trail, Built: v.built})
 		}
 	case facts.None:
 		if v.isNil() {

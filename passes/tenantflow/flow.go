@@ -208,8 +208,11 @@ func (s *funcState) load(root ssa.Value, keys, names []string) *value {
 	switch root.(type) {
 	case *ssa.Alloc, *ssa.MakeMap, *ssa.MakeSlice:
 		if m == nil {
-			// Nothing stored: a zero value filled by some call (Scan, Unmarshal) we do not see.
-			return unknownValue
+			// Nothing stored yet. Top, not Unknown: the stores may come later in this iteration
+			// (a composite literal is loaded before its fields are stored in block order), and
+			// a provisional Unknown would stick through the merges. Memory never stored (filled
+			// by Scan or Unmarshal, which we do not see) stays Top, which is as quiet as Unknown.
+			return topValue
 		}
 	}
 	v := s.rootValue(root)
@@ -223,7 +226,7 @@ func (s *funcState) load(root ssa.Value, keys, names []string) *value {
 func (s *funcState) rootValue(root ssa.Value) *value {
 	switch root.(type) {
 	case *ssa.Alloc, *ssa.MakeMap, *ssa.MakeSlice:
-		return unknownValue
+		return topValue
 	}
 	return s.eval(root)
 }

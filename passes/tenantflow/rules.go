@@ -18,7 +18,7 @@ type rules struct {
 	sqlSinks     map[string]catalog.SQLSink
 	copyFrom     map[string]bool
 	crossTenant  map[string]bool
-	libraries    []string
+	keySinks     map[string][]catalog.KeySink
 }
 
 var rulesCache sync.Map // *config.Config -> *rules
@@ -36,6 +36,13 @@ func rulesFor(cfg *config.Config) *rules {
 		sqlSinks:     map[string]catalog.SQLSink{},
 		copyFrom:     map[string]bool{},
 		crossTenant:  map[string]bool{},
+		keySinks:     map[string][]catalog.KeySink{},
+	}
+	for _, k := range catalog.KeySinks {
+		r.keySinks[k.Func] = append(r.keySinks[k.Func], k)
+	}
+	for _, sc := range catalog.Scopers {
+		r.scopers[sc] = true
 	}
 	for _, s := range catalog.Sources {
 		r.sources[s.Func] = s.Result
@@ -72,11 +79,18 @@ func rulesFor(cfg *config.Config) *rules {
 	for _, s := range cfg.Sinks {
 		if s.Kind == "sql" {
 			r.sqlSinks[key(s.Func)] = catalog.SQLSink{Func: key(s.Func), Query: s.Arg, Args: s.Arg + 1}
+			continue
 		}
+		k := key(s.Func)
+		// A channel everyone listens on is a leak even when its name is a constant.
+		r.keySinks[k] = append(r.keySinks[k], catalog.KeySink{Func: k, Arg: s.Arg, Family: s.Kind, What: whatOf[s.Kind], Constant: s.Kind == "channel"})
 	}
 	actual, _ := rulesCache.LoadOrStore(cfg, r)
 	return actual.(*rules)
 }
+
+// whatOf names the argument of a configured sink, by family, for messages.
+var whatOf = map[string]string{"cache": "cache key", "job": "job payload", "channel": "channel name", "storage": "storage path"}
 
 // key spells a configured name the way catalog.Key spells a go/types object.
 func key(f config.FuncName) string {

@@ -146,6 +146,9 @@ func relevant(pass *analysis.Pass, cfg *config.Config) bool {
 		if _, ok := r.sqlSinks[k]; ok {
 			return true
 		}
+		if len(r.keySinks[k]) > 0 {
+			return true
+		}
 	}
 	if len(r.fieldSources) > 0 {
 		return true

@@ -20,6 +20,9 @@ type value struct {
 	// origin and what explain a TenantID or Untrusted value: where it came from.
 	origin token.Pos
 	what   string
+	// built: the value was built from constant parts and parts that do not carry the tenant
+	// ("stats:" + id, Sprintf("user/%d", id)): as a key it names an entry shared by every tenant.
+	built bool
 }
 
 var (
@@ -45,7 +48,7 @@ func (v *value) equal(w *value) bool {
 	if v == w {
 		return true
 	}
-	if v == nil || w == nil || v.kind != w.kind || len(v.params) != len(w.params) || len(v.fields) != len(w.fields) {
+	if v == nil || w == nil || v.kind != w.kind || v.built != w.built || len(v.params) != len(w.params) || len(v.fields) != len(w.fields) {
 		return false
 	}
 	for i := range v.params {
@@ -77,7 +80,7 @@ func meet(a, b *value) *value {
 	if b.kind < a.kind {
 		lo, hi = b, a
 	}
-	r := &value{kind: lo.kind, origin: lo.origin, what: lo.what}
+	r := &value{kind: lo.kind, origin: lo.origin, what: lo.what, built: lo.built && (hi.built || hi.kind != lo.kind)}
 	switch lo.kind {
 	case facts.Param:
 		r.params = unionParams(lo.params, hi.params)
@@ -104,6 +107,7 @@ func meet(a, b *value) *value {
 func derive(vs ...*value) *value {
 	best := noneValue
 	var params []facts.ParamRef
+	constant, built := false, false
 	for _, v := range vs {
 		if v == nil {
 			continue
@@ -111,6 +115,8 @@ func derive(vs ...*value) *value {
 		if v.kind == facts.Top {
 			return topValue
 		}
+		constant = constant || (v.kind == facts.None && !v.isNil())
+		built = built || v.built
 		k := v.kind
 		if k == facts.TenantID {
 			k = facts.Scoped
@@ -124,10 +130,15 @@ func derive(vs ...*value) *value {
 		}
 	}
 	if best.kind == facts.Param {
-		return &value{kind: facts.Param, params: params}
+		return &value{kind: facts.Param, params: params, built: constant || built}
 	}
 	if best.kind == facts.Unknown && len(params) > 0 {
-		return &value{kind: facts.Param, params: params}
+		return &value{kind: facts.Param, params: params, built: constant || built}
+	}
+	if (best.kind == facts.Unknown || best.kind == facts.Untrusted) && (constant || built) {
+		c := *best
+		c.built = true
+		return &c
 	}
 	return best
 }
@@ -231,6 +242,11 @@ func aggregate(fields map[string]*value) *value {
 	} else {
 		c := *d
 		d = &c
+	}
+	// A struct, slice or map literal is built here: if no part carries the tenant, neither does
+	// the whole (a job payload without its tenant field).
+	if d.kind == facts.Unknown || d.kind == facts.Untrusted || d.kind == facts.Param {
+		d.built = true
 	}
 	d.fields = fields
 	return d

@@ -1,0 +1,42 @@
+package catalog
+
+// KeySink is a call whose argument names per-tenant state: a cache key, a channel or subject, an
+// object key or file path, a job payload. The argument must carry the active tenant (be built
+// from it, or go through a scoper), unless the call's receiver is itself bound to the tenant (a
+// client or bucket with a tenant prefix), which scopes every key through it.
+type KeySink struct {
+	Func string
+	// Arg is the index of the key argument, receiver excluded.
+	Arg int
+	// Field: the key is this field of the argument (a struct or a pointer to one), such as the
+	// Key of an s3.PutObjectInput.
+	Field string
+	// Variadic: Arg is variadic and every element is a key (DEL k1 k2 ...); with Stride n, only
+	// every n-th element from the first is (MSET k1 v1 k2 v2: Stride 2).
+	Variadic bool
+	Stride   int
+	// Family is the sink family: cache, job, channel or storage.
+	Family string
+	// What the argument is, for messages: "cache key", "subject", "object key".
+	What string
+	// Constant: a constant key is a finding too (a channel every tenant listens on). Otherwise a
+	// constant is taken for a deliberately global entry ("feature-flags") and stays quiet; keys
+	// built from ids without the tenant ("stats:" + id) are what leak.
+	Constant bool
+}
+
+// KeySinks are the built-in key sinks of every family; each family's file appends its own.
+var KeySinks []KeySink
+
+// Scopers are calls whose results carry the active tenant whatever their inputs: the reference
+// runtime's key, channel and path builders read the tenant from the context.
+var Scopers = []string{
+	Runtime + "/tenantcache.Key",
+	Runtime + "/tenantcache.Prefix",
+	Runtime + "/tenantpubsub.Channel",
+	Runtime + "/tenantpubsub.Group",
+	Runtime + "/tenantstore.Path",
+	Runtime + "/tenantstore.Prefix",
+	Runtime + "/tenantstore.OpenRoot",
+	Runtime + "/tenantjob.Encode",
+}

@@ -1,0 +1,19 @@
+package jobscope
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/tenantlint/tenantlint/passes/tenantflow"
+)
+
+// Analyzer reports job payloads without the active tenant.
+var Analyzer = &analysis.Analyzer{
+	Name:     "jobscope",
+	Doc:      "jobs must carry the active tenant",
+	URL:      "https://github.com/tenantlint/tenantlint/blob/main/docs/checks/jobscope.md",
+	Requires: []*analysis.Analyzer{tenantflow.Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		tenantflow.Report(pass, "jobscope")
+		return nil, nil
+	},
+}

@@ -1,0 +1,19 @@
+package storagepath
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/tenantlint/tenantlint/passes/tenantflow"
+)
+
+// Analyzer reports object keys without the active tenant.
+var Analyzer = &analysis.Analyzer{
+	Name:     "storagepath",
+	Doc:      "object keys and file paths must be confined to the active tenant",
+	URL:      "https://github.com/tenantlint/tenantlint/blob/main/docs/checks/storagepath.md",
+	Requires: []*analysis.Analyzer{tenantflow.Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		tenantflow.Report(pass, "storagepath")
+		return nil, nil
+	},
+}

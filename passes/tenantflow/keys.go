@@ -1,0 +1,165 @@
+package tenantflow
+
+import (
+	"fmt"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/tenantlint/tenantlint/catalog"
+	"github.com/tenantlint/tenantlint/facts"
+)
+
+// checkKeySinks judges the keys of a call to a key sink (cache, job, channel, storage): each must
+// carry the active tenant, unless the receiver is bound to the tenant.
+func (s *funcState) checkKeySinks(call ssa.CallInstruction, sinks []catalog.KeySink) {
+	c := call.Common()
+	args := callArgs(c)
+	method := c.IsInvoke() || c.Signature().Recv() != nil
+	if method && len(args) > 0 {
+		if r := s.eval(args[0]); r.kind.HasTenant() {
+			return // a client, bucket or root bound to the tenant scopes every key through it
+		}
+	}
+	for _, sink := range sinks {
+		idx := sink.Arg
+		if method {
+			idx++
+		}
+		if idx < 0 || idx >= len(args) {
+			continue
+		}
+		v := s.eval(args[idx])
+		where := sink.What
+		if sink.Field != "" {
+			v = s.fieldByName(args[idx], v, sink.Field)
+			if v == nil {
+				continue
+			}
+			where = sink.What + " (" + sink.Field + ")"
+		}
+		var keys []*value
+		if sink.Variadic {
+			stride := max(sink.Stride, 1)
+			if len(v.fields) == 0 {
+				keys = []*value{v}
+			}
+			for i := 0; ; i += stride {
+				f, ok := v.fields[strconv.Itoa(i)]
+				if !ok {
+					break
+				}
+				keys = append(keys, f)
+			}
+		} else {
+			keys = []*value{v}
+		}
+		name := calleeName(c)
+		for _, k := range keys {
+			if k.kind == facts.None && !sink.Constant {
+				continue // a constant key is a deliberately global entry
+			}
+			subject := fmt.Sprintf("the %s of %s", where, name)
+			s.need(k, call, needed{
+				family:  sink.Family,
+				subject: subject,
+				sink:    subject,
+				trail:   []string{fmt.Sprintf("%s: %s is %s", s.pkg.posString(s.pkg.callStart(call.Pos())), subject, s.describe(k))},
+			})
+		}
+	}
+}
+
+// needKey judges a value that must carry the active tenant because it names per-tenant state.
+// Unlike a SQL tenant predicate, a key is wrong when it is built without the tenant, whatever the
+// rest is: "stats:" + id names one entry for every tenant.
+func (s *funcState) needKey(v *value, at ssa.Instruction, n needed) {
+	switch {
+	case v.kind.HasTenant() || v.kind == facts.Top:
+		return
+	case v.kind == facts.Param && v.built && !s.root().mayCarryTenant(v.params):
+		// "stats:" + id where id is an entity id: the tenant cannot come from the callers,
+		// this function builds the key without it.
+		s.addFinding(at, n.family, n.subject+" is built without the active tenant: every tenant shares it", n.trail)
+	case v.kind == facts.Param:
+		root := s.root()
+		if root.closureParams {
+			return
+		}
+		trail := n.trail
+		if len(trail) > facts.MaxTrail {
+			trail = trail[:facts.MaxTrail]
+		}
+		for _, ref := range v.params {
+			root.addRequirement(facts.Requirement{Param: ref, Family: n.family, Sink: n.sink, Trail: trail, Built: v.built})
+		}
+	case v.isNil():
+		return
+	case v.kind == facts.None:
+		s.addFinding(at, n.family, n.subject+" is a constant: every tenant shares it", n.trail)
+	case v.kind == facts.Untrusted:
+		s.addFinding(at, n.family, fmt.Sprintf("%s is built from request input (%s) without the active tenant", n.subject, v.what), n.trail)
+	case v.built:
+		s.addFinding(at, n.family, n.subject+" is built without the active tenant: every tenant shares it", n.trail)
+	}
+}
+
+// fieldByName reads field name of a struct (or pointer to struct) argument.
+func (s *funcState) fieldByName(a ssa.Value, v *value, name string) *value {
+	t := a.Type()
+	if mi, ok := a.(*ssa.MakeInterface); ok {
+		t = mi.X.Type()
+	}
+	st := structOf(t)
+	if st == nil {
+		return nil
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		if st.Field(i).Name() == name {
+			return v.field(strconv.Itoa(i), name)
+		}
+	}
+	return nil
+}
+
+// calleeName is the called function as a reader would write it: "rdb.Get", "s3.PutObject".
+func calleeName(c *ssa.CallCommon) string {
+	if c.IsInvoke() {
+		return c.Method.Name()
+	}
+	if fn := staticCallee(c); fn != nil {
+		return fn.Name()
+	}
+	return "the call"
+}
+
+// tenantWords are parts of parameter names that may hold the tenant or a key already scoped
+// by it. A key built from constants and parameters named otherwise (id, userID, name) cannot get
+// the tenant from the caller: the function that builds it is where the tenant is missing.
+var tenantWords = []string{"tenant", "org", "workspace", "account", "customer", "team", "namespace",
+	"realm", "scope", "prefix", "key", "tid", "owner", "project", "site", "instance", "channel",
+	"subject", "topic", "path", "dir", "bucket", "payload", "job", "msg", "message"}
+
+// mayCarryTenant reports whether one of the parameters could bring the tenant: by its name, or
+// because it is not a plain string or number (a struct, a pointer, an interface, a named id type
+// such as tenant.ID).
+func (s *funcState) mayCarryTenant(refs []facts.ParamRef) bool {
+	for _, ref := range refs {
+		if len(ref.Path) > 0 || ref.Index >= len(s.fn.Params) {
+			return true
+		}
+		p := s.fn.Params[ref.Index]
+		name := strings.ToLower(p.Name())
+		for _, w := range tenantWords {
+			if strings.Contains(name, w) {
+				return true
+			}
+		}
+		if b, ok := p.Type().(*types.Basic); !ok || b.Info()&(types.IsString|types.IsInteger) == 0 {
+			return true
+		}
+	}
+	return false
+}
