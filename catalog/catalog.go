@@ -9,6 +9,7 @@ package catalog
 
 import (
 	"go/types"
+	"slices"
 	"strings"
 )
 
@@ -50,7 +51,9 @@ var FieldSources = []FieldSource{}
 
 // Untrusted are calls whose result is request input: a tenant id taken from them is chosen by
 // the caller of the service, not by its authentication.
-var Untrusted = []string{
+var Untrusted = slices.Concat(stdUntrusted, frameworkUntrusted)
+
+var stdUntrusted = []string{
 	"(net/http.Request).FormValue",
 	"(net/http.Request).PostFormValue",
 	"(net/http.Request).PathValue",
@@ -182,7 +185,9 @@ var SQLMethodNames = map[string]bool{
 
 // Libraries are import paths whose own code is not analyzed: their bodies implement the sinks
 // and sources described here, and analyzing them would only find the sinks calling each other.
-var Libraries = []string{
+var Libraries = slices.Concat(coreLibraries, cacheLibraries, jobLibraries, channelLibraries, storageLibraries, untrustedLibraries)
+
+var coreLibraries = []string{
 	"database/sql",
 	"github.com/jackc/pgx/v5",
 	"github.com/jmoiron/sqlx",

@@ -1,5 +1,7 @@
 package catalog
 
+import "slices"
+
 // KeySink is a call whose argument names per-tenant state: a cache key, a channel or subject, an
 // object key or file path, a job payload. The argument must carry the active tenant (be built
 // from it, or go through a scoper), unless the call's receiver is itself bound to the tenant (a
@@ -25,8 +27,8 @@ type KeySink struct {
 	Constant bool
 }
 
-// KeySinks are the built-in key sinks of every family; each family's file appends its own.
-var KeySinks []KeySink
+// KeySinks are the built-in key sinks of every family, one file each.
+var KeySinks = slices.Concat(cacheSinks, jobSinks, channelSinks, storageSinks)
 
 // Scopers are calls whose results carry the active tenant whatever their inputs: the reference
 // runtime's key, channel and path builders read the tenant from the context.

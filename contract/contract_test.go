@@ -16,13 +16,18 @@ import (
 	"github.com/tenantlint/tenantlint/catalog"
 )
 
-// realPackages are the library packages the catalog and the stubs describe.
+// realPackages are the library packages the catalog and the stubs describe; each family's test
+// file adds its own in an init function.
 var realPackages = []string{
 	"database/sql", "net/http", "net/url",
 	"github.com/jackc/pgx/v5", "github.com/jackc/pgx/v5/pgxpool", "github.com/jackc/pgx/v5/pgconn",
 	"github.com/jmoiron/sqlx",
 	"github.com/grafana/dskit/tenant", "github.com/grafana/dskit/user",
 	"github.com/tenantlint/tenantlint/tenant",
+	"github.com/tenantlint/tenantlint/tenant/tenantcache",
+	"github.com/tenantlint/tenantlint/tenant/tenantpubsub",
+	"github.com/tenantlint/tenantlint/tenant/tenantstore",
+	"github.com/tenantlint/tenantlint/tenant/tenantjob",
 	"github.com/weaveworks/common/user",
 }
 
@@ -123,6 +128,40 @@ func TestCatalogAgainstRealModules(t *testing.T) {
 		}
 		if res := fn.Type().(*types.Signature).Results(); s.Result >= res.Len() {
 			t.Errorf("source %s: no result %d", s.Func, s.Result)
+		}
+	}
+	for _, k := range catalog.KeySinks {
+		fn, ok := lookup(pkgs, k.Func)
+		if !ok {
+			t.Errorf("%s sink %s: no such function", k.Family, k.Func)
+			continue
+		}
+		sig := fn.Type().(*types.Signature)
+		if k.Arg >= sig.Params().Len() {
+			t.Errorf("%s sink %s: no argument %d in %s", k.Family, k.Func, k.Arg, sig)
+			continue
+		}
+		at := sig.Params().At(k.Arg).Type()
+		if k.Variadic && !(sig.Variadic() && k.Arg == sig.Params().Len()-1) {
+			t.Errorf("%s sink %s: argument %d is not variadic in %s", k.Family, k.Func, k.Arg, sig)
+		}
+		if k.Field != "" {
+			if p, ok := at.Underlying().(*types.Pointer); ok {
+				at = p.Elem()
+			}
+			st, ok := at.Underlying().(*types.Struct)
+			found := false
+			for i := 0; ok && i < st.NumFields(); i++ {
+				found = found || st.Field(i).Name() == k.Field
+			}
+			if !found {
+				t.Errorf("%s sink %s: argument %d (%s) has no field %s", k.Family, k.Func, k.Arg, at, k.Field)
+			}
+		}
+	}
+	for _, sc := range catalog.Scopers {
+		if _, ok := lookup(pkgs, sc); !ok {
+			t.Errorf("scoper %s: no such function", sc)
 		}
 	}
 	for _, c := range catalog.CrossTenantScopes {

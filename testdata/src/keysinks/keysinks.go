@@ -19,7 +19,7 @@ func (c *Cache) Get(key string) string { return "" }
 
 type Bucket struct{ prefix string }
 
-func NewBucket(prefix string) *Bucket    { return &Bucket{prefix: prefix} }
+func NewBucket(prefix string) *Bucket  { return &Bucket{prefix: prefix} }
 func (b *Bucket) Put(key string) error { return nil }
 
 func Publish(ctx context.Context, channel string, data []byte) {}
@@ -33,7 +33,7 @@ func tenantKey(ctx context.Context, id int64) string {
 
 func Cached(ctx context.Context, c *Cache, id int64, r *http.Request) {
 	c.Get(fmt.Sprintf("stats:%d", id)) // want `the cache key of Get is built without the active tenant`
-	c.Get("feature-flags")            // a constant: a deliberately global entry
+	c.Get("feature-flags")             // a constant: a deliberately global entry
 	c.Get(tenantKey(ctx, id))
 	c.Get(strings.Join([]string{auth.TenantID(ctx), "stats"}, ":"))
 	c.Get(statsKey(id))                  // want `the cache key of Get is built without the active tenant`
@@ -64,7 +64,7 @@ type indexJob struct {
 
 func Jobs(ctx context.Context, id int64) {
 	p, _ := json.Marshal(indexJob{NoteID: id}) // the payload lacks its tenant...
-	Enqueue(ctx, p)                           // want `the job payload of Enqueue is built without the active tenant`
+	Enqueue(ctx, p)                            // want `the job payload of Enqueue is built without the active tenant`
 	q, _ := json.Marshal(indexJob{NoteID: id, Tenant: auth.TenantID(ctx)})
 	Enqueue(ctx, q)
 }
