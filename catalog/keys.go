@@ -38,7 +38,6 @@ var Scopers = []string{
 	Runtime + "/tenantpubsub.Channel",
 	Runtime + "/tenantpubsub.Group",
 	Runtime + "/tenantstore.Path",
-	Runtime + "/tenantstore.Prefix",
 	Runtime + "/tenantstore.OpenRoot",
 	Runtime + "/tenantjob.Encode",
 }
