@@ -4,6 +4,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -39,6 +40,11 @@ type funcState struct {
 	sqlForward   *facts.SQLForward
 	allTenants   *bool // cached entersAllTenants
 	nilReturns   bool  // some return statement returned nil
+
+	// cur is the instruction being computed; storedAt the stores to each memory cell, to tell
+	// a field set on every path from one set on some.
+	cur      ssa.Instruction
+	storedAt map[ssa.Value]map[string][]ssa.Instruction
 }
 
 func newFuncState(p *pkgState, fn *ssa.Function) *funcState {
@@ -79,12 +85,12 @@ func (s *funcState) step(instr ssa.Instruction) {
 	switch in := instr.(type) {
 	case *ssa.Store:
 		root, keys, _ := s.address(in.Addr)
-		s.store(root, keys, s.eval(in.Val))
+		s.store(in, root, keys, s.eval(in.Val))
 	case *ssa.MapUpdate:
 		if k, ok := constKey(in.Key); ok {
-			s.store(in.Map, []string{k}, s.eval(in.Value))
+			s.store(in, in.Map, []string{k}, s.eval(in.Value))
 		} else {
-			s.store(in.Map, []string{"*"}, s.eval(in.Value))
+			s.store(in, in.Map, []string{"*"}, s.eval(in.Value))
 		}
 	case *ssa.Return:
 		for i, r := range in.Results {
@@ -99,17 +105,32 @@ func (s *funcState) step(instr ssa.Instruction) {
 		}
 	}
 	if v, ok := instr.(ssa.Value); ok {
+		// Only a read of memory happens at a point; an address (an Alloc, a FieldAddr) stands
+		// for its content wherever it is used, which is after its stores.
+		if u, ok := instr.(*ssa.UnOp); ok && u.Op == token.MUL {
+			s.cur = instr
+		}
 		s.set(v, s.compute(v))
+		s.cur = nil
 	}
 }
 
-func (s *funcState) store(root ssa.Value, keys []string, x *value) {
+func (s *funcState) store(at ssa.Instruction, root ssa.Value, keys []string, x *value) {
 	m := s.mem[root]
 	if m == nil {
 		m = map[string]*value{}
 		s.mem[root] = m
 	}
 	k := strings.Join(keys, "\x1f")
+	if s.storedAt == nil {
+		s.storedAt = map[ssa.Value]map[string][]ssa.Instruction{}
+	}
+	if s.storedAt[root] == nil {
+		s.storedAt[root] = map[string][]ssa.Instruction{}
+	}
+	if !slices.Contains(s.storedAt[root][k], at) {
+		s.storedAt[root][k] = append(s.storedAt[root][k], at)
+	}
 	old := m[k]
 	nv := meet(old, x)
 	if old == nil || !old.equal(nv) {
@@ -192,6 +213,11 @@ func (s *funcState) load(root ssa.Value, keys, names []string) *value {
 			return aggregate(fields)
 		}
 		if exact != nil {
+			if !s.storeDominates(root, keys) {
+				// Set on some paths only (a tenant field assigned in one branch): on the
+				// others the memory still holds its zero value.
+				return meet(exact, noneValue)
+			}
 			return exact
 		}
 		// Stored above: a whole struct or array, of which we read a part.
@@ -220,6 +246,26 @@ func (s *funcState) load(root ssa.Value, keys, names []string) *value {
 		v = v.field(keys[i], names[i])
 	}
 	return v
+}
+
+// storeDominates reports whether a store to root+keys (or to a part above it) dominates the
+// instruction being computed, so that the stored value, not the zero value, is what it reads.
+// Outside an instruction (a closure reading its creator's memory) it answers yes.
+func (s *funcState) storeDominates(root ssa.Value, keys []string) bool {
+	if s.cur == nil || s.cur.Parent() != s.fn {
+		return true
+	}
+	if _, ok := root.(*ssa.Alloc); !ok {
+		return true
+	}
+	for i := len(keys); i >= 0; i-- {
+		for _, st := range s.storedAt[root][strings.Join(keys[:i], "\x1f")] {
+			if dominates(st, s.cur) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // rootValue is the value of a pointer that is not an address built in this function.

@@ -79,3 +79,21 @@ func JobsThroughHelper(ctx context.Context, id int64) {
 	enqueueFor(ctx, auth.TenantID(ctx), id)
 	enqueueFor(ctx, "", id) // want `enqueueFor needs the active tenant in tenantID .* is a constant`
 }
+
+func OneBranch(ctx context.Context, id int64) {
+	var p indexJob
+	p.NoteID = id
+	if id > 0 {
+		p.Tenant = auth.TenantID(ctx)
+	}
+	b, _ := json.Marshal(p)
+	Enqueue(ctx, b) // want `the job payload of Enqueue is built without the active tenant`
+
+	var q indexJob
+	q.Tenant = auth.TenantID(ctx)
+	if id > 0 {
+		q.NoteID = id
+	}
+	c, _ := json.Marshal(q)
+	Enqueue(ctx, c)
+}
