@@ -45,6 +45,7 @@ type funcState struct {
 	// a field set on every path from one set on some.
 	cur      ssa.Instruction
 	storedAt map[ssa.Value]map[string][]ssa.Instruction
+	settled  bool // second phase of solve: memory never stored is Unknown
 }
 
 func newFuncState(p *pkgState, fn *ssa.Function) *funcState {
@@ -57,18 +58,24 @@ func newFuncState(p *pkgState, fn *ssa.Function) *funcState {
 	}
 }
 
-// solve iterates the function's instructions until no value changes.
+// solve iterates the function's instructions until no value changes. Memory nothing was stored
+// to reads as Top in the first phase (its stores may simply not have been seen yet); once that
+// has settled, such memory is what a call we cannot see filled in (Scan, Unmarshal): Unknown,
+// and the values built from it are recomputed.
 func (s *funcState) solve() {
 	blocks := s.fn.DomPreorder()
-	for range 30 {
-		s.changed = false
-		for _, b := range blocks {
-			for _, instr := range b.Instrs {
-				s.step(instr)
+	for phase := 0; phase < 2; phase++ {
+		s.settled = phase == 1
+		for range 30 {
+			s.changed = false
+			for _, b := range blocks {
+				for _, instr := range b.Instrs {
+					s.step(instr)
+				}
 			}
-		}
-		if !s.changed {
-			return
+			if !s.changed {
+				break
+			}
 		}
 	}
 }
@@ -95,9 +102,11 @@ func (s *funcState) step(instr ssa.Instruction) {
 	case *ssa.Return:
 		for i, r := range in.Results {
 			v := s.eval(r)
-			if v.isNil() {
-				// `return nil, err` says nothing about what the function returns when it
-				// succeeds; a result that is nil on every path is nil (see summary).
+			if v.isNil() || isZeroConst(r) {
+				// `return nil, err` and `return "", false` say nothing about what the
+				// function returns when it succeeds: a not-found or error path's zero value
+				// does not make the result a constant. (A result that is zero on every path
+				// is Unknown, see summary.)
 				s.nilReturns = true
 				continue
 			}
@@ -234,10 +243,12 @@ func (s *funcState) load(root ssa.Value, keys, names []string) *value {
 	switch root.(type) {
 	case *ssa.Alloc, *ssa.MakeMap, *ssa.MakeSlice:
 		if m == nil {
-			// Nothing stored yet. Top, not Unknown: the stores may come later in this iteration
-			// (a composite literal is loaded before its fields are stored in block order), and
-			// a provisional Unknown would stick through the merges. Memory never stored (filled
-			// by Scan or Unmarshal, which we do not see) stays Top, which is as quiet as Unknown.
+			// Nothing stored yet. Top, not Unknown, until the first phase settles: the stores
+			// may come later in this iteration (a composite literal is loaded before its fields
+			// are stored in block order), and a provisional Unknown would stick through merges.
+			if s.settled {
+				return unknownValue
+			}
 			return topValue
 		}
 	}
@@ -272,6 +283,9 @@ func (s *funcState) storeDominates(root ssa.Value, keys []string) bool {
 func (s *funcState) rootValue(root ssa.Value) *value {
 	switch root.(type) {
 	case *ssa.Alloc, *ssa.MakeMap, *ssa.MakeSlice:
+		if s.settled {
+			return unknownValue
+		}
 		return topValue
 	}
 	return s.eval(root)
@@ -410,6 +424,26 @@ func (s *funcState) fieldSource(addrOrField ssa.Value, v *value) *value {
 		}
 	}
 	return v
+}
+
+// isZeroConst reports whether v is a constant zero value: "", 0, false, a zero struct.
+func isZeroConst(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	if !ok {
+		return false
+	}
+	if c.Value == nil {
+		return true
+	}
+	switch c.Value.Kind() {
+	case constant.String:
+		return constant.StringVal(c.Value) == ""
+	case constant.Int, constant.Float:
+		return constant.Sign(c.Value) == 0
+	case constant.Bool:
+		return !constant.BoolVal(c.Value)
+	}
+	return false
 }
 
 func constKey(v ssa.Value) (string, bool) {

@@ -3,8 +3,10 @@ package tenantflow
 import (
 	"fmt"
 	"go/ast"
+	"go/build"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"reflect"
 	"runtime/debug"
 	"sort"
@@ -87,7 +89,7 @@ func run(pass *analysis.Pass) (res any, err error) {
 		}
 	}()
 
-	if catalog.IsLibrary(pass.Pkg.Path()) || !relevant(pass, cfg) {
+	if catalog.IsLibrary(pass.Pkg.Path()) || isStd(pass) || !relevant(pass, cfg) {
 		return result, nil
 	}
 	pass.ExportPackageFact(&facts.Relevant{})
@@ -122,6 +124,19 @@ func run(pass *analysis.Pass) (res any, err error) {
 	result.Findings = append(p.findings, p.dirs.problems(p)...)
 	result.Directives = p.dirs.list
 	return result, nil
+}
+
+// isStd reports whether the package is in the standard library (its files are under GOROOT):
+// its own code is never where tenants leak, and calls into it are modelled by the catalog and
+// by derivation from the arguments. (The import path cannot tell: GOPATH-style packages have no
+// dot in their first element either.)
+func isStd(pass *analysis.Pass) bool {
+	if len(pass.Files) == 0 {
+		return false
+	}
+	name := pass.Fset.File(pass.Files[0].Pos()).Name()
+	root := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
+	return strings.HasPrefix(name, root)
 }
 
 // relevant reports whether the package can matter: it names a catalog or configured function,

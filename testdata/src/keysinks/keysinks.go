@@ -97,3 +97,13 @@ func OneBranch(ctx context.Context, id int64) {
 	c, _ := json.Marshal(q)
 	Enqueue(ctx, c)
 }
+
+// Ids read from the database (filled by Scan, which the engine does not see) are still not the
+// tenant: a key built from one is shared by every tenant.
+type row interface{ Scan(dest ...any) error }
+
+func Scanned(ctx context.Context, c *Cache, r row) {
+	var id int64
+	r.Scan(&id)
+	c.Get(fmt.Sprintf("note:%d", id)) // want `the cache key of Get is built without the active tenant`
+}

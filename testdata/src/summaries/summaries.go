@@ -23,8 +23,18 @@ func FromSession(ctx context.Context) (string, error) { // want FromSession:"res
 	return "", nil
 }
 
-// A result that is the tenant on one path only is not a source (must-merge).
+// A result that is the tenant on one path and another tenant's id on the other is not a source
+// (must-merge).
 func Maybe(ctx context.Context, ok bool) string { // want Maybe:"result0=none"
+	if ok {
+		return auth.TenantID(ctx)
+	}
+	return "default"
+}
+
+// A zero value on a not-found path ("", nil) does not make the result a constant: it binds
+// nothing (tenant_id = '' matches no row), like `return nil, err`.
+func OrEmpty(ctx context.Context, ok bool) string { // want OrEmpty:"result0=tenant"
 	if ok {
 		return auth.TenantID(ctx)
 	}
