@@ -113,6 +113,8 @@ type Requirement struct {
 	// Built: the parameter is built into the sink's key with constant parts ("stats:" + id), so
 	// a caller passing a value without the tenant names an entry shared by every tenant.
 	Built bool `json:",omitempty"`
+	// Constant: a constant argument is a finding too (a channel every tenant listens on).
+	Constant bool `json:",omitempty"`
 	// Trail is the chain from this function's parameter to the sink, outermost first, each
 	// "file:line:col: what happens there". Capped at MaxTrail.
 	Trail []string

@@ -296,29 +296,27 @@ func (s *funcState) checkCall(call ssa.CallInstruction) {
 	name := callee.Name()
 	for _, req := range sum.Requires {
 		v := s.argAt(args, req.Param)
-		if req.Built && v.kind == facts.Unknown && !v.built {
-			// The callee builds a key from this argument and constants: without the tenant in
-			// it, the key is shared by every tenant.
-			b := *v
-			b.built = true
-			v = &b
-		}
+
 		here := fmt.Sprintf("%s: calls %s with %s as %s", s.pkg.posString(s.pkg.callStart(call.Pos())), name, s.describe(v), paramName(callee, req.Param))
 		s.need(v, call, needed{
-			family:  req.Family,
-			subject: fmt.Sprintf("%s needs the active tenant in %s (for %s)", name, paramName(callee, req.Param), req.Sink),
-			sink:    req.Sink,
-			trail:   append([]string{here}, req.Trail...),
+			family:   req.Family,
+			constant: req.Constant,
+			subject:  fmt.Sprintf("%s needs the active tenant in %s (for %s)", name, paramName(callee, req.Param), req.Sink),
+			sink:     req.Sink,
+			trail:    append([]string{here}, req.Trail...),
 		})
 	}
 }
 
 // needed describes a position that must carry the active tenant.
 type needed struct {
-	family  string
-	subject string // what needs it, for messages
-	sink    string // the sink at the end, for requirements passed on
-	trail   []string
+	family string
+	// constant: a constant is a finding (a channel everyone listens on); otherwise a constant
+	// key is taken for a deliberately global entry.
+	constant bool
+	subject  string // what needs it, for messages
+	sink     string // the sink at the end, for requirements passed on
+	trail    []string
 }
 
 // need judges a value that must carry the active tenant at instruction at.

@@ -63,10 +63,11 @@ func (s *funcState) checkKeySinks(call ssa.CallInstruction, sinks []catalog.KeyS
 			}
 			subject := fmt.Sprintf("the %s of %s", where, name)
 			s.need(k, call, needed{
-				family:  sink.Family,
-				subject: subject,
-				sink:    subject,
-				trail:   []string{fmt.Sprintf("%s: %s is %s", s.pkg.posString(s.pkg.callStart(call.Pos())), subject, s.describe(k))},
+				family:   sink.Family,
+				constant: sink.Constant,
+				subject:  subject,
+				sink:     subject,
+				trail:    []string{fmt.Sprintf("%s: %s is %s", s.pkg.posString(s.pkg.callStart(call.Pos())), subject, s.describe(k))},
 			})
 		}
 	}
@@ -93,10 +94,12 @@ func (s *funcState) needKey(v *value, at ssa.Instruction, n needed) {
 			trail = trail[:facts.MaxTrail]
 		}
 		for _, ref := range v.params {
-			root.addRequirement(facts.Requirement{Param: ref, Family: n.family, Sink: n.sink, Trail: trail, Built: v.built})
+			root.addRequirement(facts.Requirement{Param: ref, Family: n.family, Sink: n.sink, Trail: trail, Built: v.built, Constant: n.constant})
 		}
 	case v.isNil():
 		return
+	case v.kind == facts.None && !n.constant:
+		return // a constant key: a deliberately global entry
 	case v.kind == facts.None:
 		s.addFinding(at, n.family, n.subject+" is a constant: every tenant shares it", n.trail)
 	case v.kind == facts.Untrusted:

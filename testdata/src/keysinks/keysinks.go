@@ -77,7 +77,8 @@ func enqueueFor(ctx context.Context, tenantID string, id int64) {
 
 func JobsThroughHelper(ctx context.Context, id int64) {
 	enqueueFor(ctx, auth.TenantID(ctx), id)
-	enqueueFor(ctx, "", id) // want `enqueueFor needs the active tenant in tenantID .* is a constant`
+	enqueueFor(ctx, fmt.Sprint("t-", id), id) // want `enqueueFor needs the active tenant in tenantID .* is built without the active tenant`
+	enqueueFor(ctx, "", id)                   // a constant: taken as deliberate, like a constant key
 }
 
 func OneBranch(ctx context.Context, id int64) {
