@@ -46,6 +46,7 @@ type funcState struct {
 	cur      ssa.Instruction
 	storedAt map[ssa.Value]map[string][]ssa.Instruction
 	settled  bool // second phase of solve: memory never stored is Unknown
+	elements map[ssa.Value]map[string]bool
 }
 
 func newFuncState(p *pkgState, fn *ssa.Function) *funcState {
@@ -92,6 +93,11 @@ func (s *funcState) step(instr ssa.Instruction) {
 	switch in := instr.(type) {
 	case *ssa.Store:
 		root, keys, _ := s.address(in.Addr)
+		if _, ok := in.Addr.(*ssa.FieldAddr); !ok && len(keys) > 0 {
+			// An array or slice element (often filled in a loop, as uuid.Parse fills its
+			// bytes): the zero value of unassigned paths is not tracked for elements.
+			s.markElement(root, keys)
+		}
 		s.store(in, root, keys, s.eval(in.Val))
 	case *ssa.MapUpdate:
 		if k, ok := constKey(in.Key); ok {
@@ -269,6 +275,9 @@ func (s *funcState) storeDominates(root ssa.Value, keys []string) bool {
 	if _, ok := root.(*ssa.Alloc); !ok {
 		return true
 	}
+	if s.elements[root][strings.Join(keys, "\x1f")] {
+		return true
+	}
 	for i := len(keys); i >= 0; i-- {
 		for _, st := range s.storedAt[root][strings.Join(keys[:i], "\x1f")] {
 			if dominates(st, s.cur) {
@@ -277,6 +286,16 @@ func (s *funcState) storeDominates(root ssa.Value, keys []string) bool {
 		}
 	}
 	return false
+}
+
+func (s *funcState) markElement(root ssa.Value, keys []string) {
+	if s.elements == nil {
+		s.elements = map[ssa.Value]map[string]bool{}
+	}
+	if s.elements[root] == nil {
+		s.elements[root] = map[string]bool{}
+	}
+	s.elements[root][strings.Join(keys, "\x1f")] = true
 }
 
 // rootValue is the value of a pointer that is not an address built in this function.
