@@ -1,0 +1,72 @@
+package contract
+
+import (
+	"go/types"
+	"testing"
+
+	"github.com/tenantlint/tenantlint/catalog"
+)
+
+// The channel family's real packages: catalog rows (catalog/channels.go) are looked up in them,
+// and the stubs under testdata/src with the same import paths are compared with them.
+func init() {
+	realPackages = append(realPackages,
+		"github.com/redis/go-redis/v9",
+		"github.com/nats-io/nats.go",
+		"github.com/nats-io/nats.go/jetstream",
+		"github.com/centrifugal/centrifuge",
+		"github.com/olahol/melody",
+		"github.com/segmentio/kafka-go",
+		"github.com/IBM/sarama",
+	)
+}
+
+// TestChannelRows: every channel row is spelled the way the engine keys a call (catalog.Key of
+// the method found: an interface method by the interface that declares it, a promoted method by
+// the embedded type that declares it), so that no row only names a method set it is found in;
+// and its argument (or field, or each variadic element) is a string, the channel.
+func TestChannelRows(t *testing.T) {
+	pkgs := load(t)
+	for _, k := range catalog.KeySinks {
+		if k.Family != "channel" {
+			continue
+		}
+		fn, ok := lookup(pkgs, k.Func)
+		if !ok {
+			continue // reported by TestCatalogAgainstRealModules
+		}
+		if key := catalog.Key(fn); key != k.Func {
+			t.Errorf("channel sink %s: the engine keys this method as %s; the row never matches", k.Func, key)
+		}
+		params := fn.Type().(*types.Signature).Params()
+		if k.Arg >= params.Len() {
+			continue
+		}
+		at := params.At(k.Arg).Type()
+		if k.Variadic {
+			if s, ok := at.(*types.Slice); ok {
+				at = s.Elem()
+			}
+		}
+		if k.Field != "" {
+			if p, ok := at.Underlying().(*types.Pointer); ok {
+				at = p.Elem()
+			}
+			st, ok := at.Underlying().(*types.Struct)
+			if !ok {
+				continue
+			}
+			for i := 0; i < st.NumFields(); i++ {
+				if st.Field(i).Name() == k.Field {
+					at = st.Field(i).Type()
+				}
+			}
+		}
+		if !isStringType(at) {
+			t.Errorf("channel sink %s: argument %d %s is %s, not a channel name", k.Func, k.Arg, k.Field, at)
+		}
+		if !k.Constant {
+			t.Errorf("channel sink %s: a constant channel is shared by every tenant; the row must say Constant", k.Func)
+		}
+	}
+}

@@ -1,0 +1,20 @@
+package chanscope_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/tenantlint/tenantlint/passes/all"
+)
+
+// TestLibraries covers the channel family's library catalog: go-redis, nats.go and jetstream,
+// centrifuge and sarama.
+func TestLibraries(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, dir, all.Analyzer, "chanapp")
+}
