@@ -1,0 +1,8 @@
+// Package tenantjob is a stub of tenantlint's reference runtime package tenantjob for the
+// analysistest fixtures; contract/ checks it against the real package.
+package tenantjob
+
+import "context"
+
+// Encode is a scoper: its result carries the active tenant of ctx.
+func Encode(ctx context.Context, payload any) ([]byte, error) { return nil, nil }
