@@ -27,20 +27,14 @@ func init() {
 // StringCmdable's (Cmdable and UniversalClient embed it), never Client's or UniversalClient's. A
 // row named otherwise would pass the lookup of TestCatalogAgainstRealModules and never match.
 func TestCacheRowsAreCalleeKeys(t *testing.T) {
-	pkgs := load(t)
 	n := 0
 	for _, k := range catalog.KeySinks {
 		if k.Family != "cache" {
 			continue
 		}
 		n++
-		fn, ok := lookup(pkgs, k.Func)
-		if !ok {
-			continue // reported by TestCatalogAgainstRealModules
-		}
-		if got := catalog.Key(fn); got != k.Func {
-			t.Errorf("cache sink %s: calls resolve to %s", k.Func, got)
-		}
+		// (Rows spelled otherwise than catalog.Key of the callee are reported for every family by
+		// TestCatalogAgainstRealModules.)
 		if k.What != "cache key" && !strings.HasPrefix(k.What, "cache key ") {
 			t.Errorf("cache sink %s: What %q", k.Func, k.What)
 		}

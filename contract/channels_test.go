@@ -35,9 +35,6 @@ func TestChannelRows(t *testing.T) {
 		if !ok {
 			continue // reported by TestCatalogAgainstRealModules
 		}
-		if key := catalog.Key(fn); key != k.Func {
-			t.Errorf("channel sink %s: the engine keys this method as %s; the row never matches", k.Func, key)
-		}
 		params := fn.Type().(*types.Signature).Params()
 		if k.Arg >= params.Len() {
 			continue

@@ -136,6 +136,12 @@ func TestCatalogAgainstRealModules(t *testing.T) {
 			t.Errorf("%s sink %s: no such function", k.Family, k.Func)
 			continue
 		}
+		// The row must be spelled as the engine keys a call (an interface method by the
+		// interface that declares it, a promoted method by its embedded type), or it never
+		// matches.
+		if key := catalog.Key(fn); key != k.Func {
+			t.Errorf("%s sink %s: the engine keys this method as %s; the row never matches", k.Family, k.Func, key)
+		}
 		sig := fn.Type().(*types.Signature)
 		if k.Arg >= sig.Params().Len() {
 			t.Errorf("%s sink %s: no argument %d in %s", k.Family, k.Func, k.Arg, sig)
