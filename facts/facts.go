@@ -100,6 +100,8 @@ type Result struct {
 	// Built: the result is built from constants and other parts (a key such as "stats:" + id);
 	// if no part carries the tenant, the caller holds a key built without it.
 	Built bool `json:",omitempty"`
+	// BuiltAt is where a Built result was put together, "file:line:col: ...", for explanations.
+	BuiltAt string `json:",omitempty"`
 }
 
 // Requirement says a parameter must carry the active tenant, because it reaches a sink's

@@ -197,9 +197,9 @@ var (
 	buildErr  error
 )
 
-// TestExamples is the README's main command: the correct example is clean, and the broken twin's
-// SQL and request-input bugs (the families this command checks so far) are reported on the lines
-// marked BUG(tenantlint).
+// TestExamples is the README's main command: the correct example is clean, and every bug of the
+// broken twin (one per sink family, each marked BUG(tenantlint)) is reported: by a finding or by
+// the explanation of one pointing at the marked line, where the key or query is put together.
 func TestExamples(t *testing.T) {
 	bin := tenantlint(t)
 	root, _ := filepath.Abs(filepath.Join("..", ".."))
@@ -214,26 +214,52 @@ func TestExamples(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lines := strings.Split(string(src), "\n")
-	lineOf := func(marker string) int {
-		for i, l := range lines {
-			if strings.Contains(l, "BUG(tenantlint): "+marker) {
-				return i + 1
+	checks := map[string]string{ // marker family -> the check that must report it
+		"cache": "cachekey", "job": "jobscope", "pubsub": "chanscope", "sql": "sqlscope",
+		"storage": "storagepath", "tenant-source": "sqlscope",
+	}
+	found := map[string]bool{}
+	for i, l := range strings.Split(string(src), "\n") {
+		_, marker, ok := strings.Cut(l, "BUG(tenantlint): ")
+		if !ok {
+			continue
+		}
+		family, _, _ := strings.Cut(marker, ":")
+		check, ok := checks[family]
+		if !ok {
+			t.Errorf("line %d: unknown family in marker %q", i+1, marker)
+			continue
+		}
+		found[family] = true
+		line := i + 1
+		if family == "tenant-source" {
+			line++ // reported where the request input is used, the line below
+		}
+		if !reportedAt(out, check, "examples/notes-broken/notes.go:"+itoa(line)+":") {
+			t.Errorf("line %d (%s): no %s finding there or explaining it in:\n%s", i+1, family, check, out)
+		}
+	}
+	if len(found) != len(checks) {
+		t.Errorf("markers for %v, want one for each of %v", found, checks)
+	}
+}
+
+// reportedAt reports whether a finding of check is at loc, or has an explanation line at loc.
+func reportedAt(out, check, loc string) bool {
+	var inCheck bool
+	for _, l := range strings.Split(out, "\n") {
+		if !strings.HasPrefix(l, "\t") {
+			inCheck = strings.Contains(l, ": "+check+": ")
+			if inCheck && strings.HasPrefix(l, loc) {
+				return true
 			}
+			continue
 		}
-		t.Fatalf("no BUG(tenantlint): %s marker", marker)
-		return 0
-	}
-	sqlLine := lineOf("sql:")
-	srcLine := lineOf("tenant-source:")
-	for _, want := range []string{
-		"examples/notes-broken/notes.go:" + itoa(sqlLine) + ":",
-		"examples/notes-broken/notes.go:" + itoa(srcLine+1) + ":", // the query using the request input
-	} {
-		if !strings.Contains(out, want) {
-			t.Errorf("no finding at %s in:\n%s", want, out)
+		if inCheck && strings.HasPrefix(strings.TrimSpace(l), loc) {
+			return true
 		}
 	}
+	return false
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }

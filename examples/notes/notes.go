@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -47,6 +48,7 @@ CREATE TABLE IF NOT EXISTS jobs (id bigserial PRIMARY KEY, payload bytea NOT NUL
 const (
 	qTenant   = `SELECT name FROM tenants WHERE id = $1`
 	qList     = `SELECT id, body, coalesce(words, -1) FROM notes WHERE tenant_id = $1 ORDER BY id`
+	qListNew  = `SELECT id, body, coalesce(words, -1) FROM notes WHERE tenant_id = $1 ORDER BY id DESC`
 	qGet      = `SELECT body FROM notes WHERE tenant_id = $1 AND id = $2`
 	qAdd      = `INSERT INTO notes (tenant_id, body) VALUES ($1, $2) RETURNING id`
 	qSetWords = `UPDATE notes SET words = $3 WHERE tenant_id = $1 AND id = $2`
@@ -143,14 +145,17 @@ func fail(w http.ResponseWriter, err error) {
 	http.Error(w, "internal error", http.StatusInternalServerError)
 }
 
-// listKey is the cache key of the tenant's list of notes.
-func listKey(ctx context.Context) (string, error) {
-	return tenantcache.Key(ctx, "notes", "list")
+// listOrders are the orders a list can be sorted in; each is cached under its own key.
+var listOrders = []string{"oldest", "newest"}
+
+// listKey is the cache key of the tenant's list of notes in an order.
+func listKey(ctx context.Context, order string) (string, error) {
+	return tenantcache.Key(ctx, "notes", "list", order)
 }
 
-// notes returns the tenant's notes, from the cache when possible.
-func (a *App) notes(ctx context.Context) ([]Note, error) {
-	key, err := listKey(ctx)
+// notes returns the tenant's notes in order, from the cache when possible.
+func (a *App) notes(ctx context.Context, order string) ([]Note, error) {
+	key, err := listKey(ctx, order)
 	if err != nil {
 		return nil, err
 	}
@@ -158,7 +163,11 @@ func (a *App) notes(ctx context.Context) ([]Note, error) {
 		var ns []Note
 		return ns, json.Unmarshal(b, &ns)
 	}
-	rows, err := a.db.QueryContext(ctx, qList)
+	q := qList
+	if order == "newest" {
+		q = qListNew
+	}
+	rows, err := a.db.QueryContext(ctx, q)
 	if err != nil {
 		return nil, err
 	}
@@ -180,18 +189,43 @@ func (a *App) notes(ctx context.Context) ([]Note, error) {
 }
 
 func (a *App) invalidate(ctx context.Context) {
-	if key, err := listKey(ctx); err == nil {
-		a.cache.del(key)
+	for _, order := range listOrders {
+		if key, err := listKey(ctx, order); err == nil {
+			a.cache.del(key)
+		}
 	}
 }
 
 func (a *App) list(w http.ResponseWriter, r *http.Request) {
-	ns, err := a.notes(r.Context())
+	order := r.URL.Query().Get("order")
+	if order == "" {
+		order = "oldest"
+	}
+	if !slices.Contains(listOrders, order) {
+		http.Error(w, "order must be oldest or newest", http.StatusBadRequest)
+		return
+	}
+	ns, err := a.notes(r.Context(), order)
 	if err != nil {
 		fail(w, err)
 		return
 	}
 	json.NewEncoder(w).Encode(ns)
+}
+
+// enqueue queues a job; its payload must be a tenantjob envelope (the
+// worker restores the tenant from it). tenantlint knows it as a job sink
+// from examples/.tenantlint.yml.
+func (a *App) enqueue(ctx context.Context, payload []byte) error {
+	_, err := a.db.ExecContext(ctx, qEnqueue, payload)
+	return err
+}
+
+// notify publishes msg on a PostgreSQL notification channel, which must
+// be the tenant's (a channel sink in examples/.tenantlint.yml).
+func (a *App) notify(ctx context.Context, channel, msg string) error {
+	_, err := a.db.ExecContext(ctx, qNotify, channel, msg)
+	return err
 }
 
 // indexJob asks the worker to count a note's words.
@@ -221,7 +255,7 @@ func (a *App) add(w http.ResponseWriter, r *http.Request) {
 		fail(w, err)
 		return
 	}
-	if _, err := a.db.ExecContext(ctx, qEnqueue, job); err != nil {
+	if err := a.enqueue(ctx, job); err != nil {
 		fail(w, err)
 		return
 	}
@@ -230,7 +264,7 @@ func (a *App) add(w http.ResponseWriter, r *http.Request) {
 		fail(w, err)
 		return
 	}
-	if _, err := a.db.ExecContext(ctx, qNotify, channel, strconv.FormatInt(id, 10)); err != nil {
+	if err := a.notify(ctx, channel, strconv.FormatInt(id, 10)); err != nil {
 		fail(w, err)
 		return
 	}

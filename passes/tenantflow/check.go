@@ -1,6 +1,7 @@
 package tenantflow
 
 import (
+	"cmp"
 	"fmt"
 	"go/token"
 	"go/types"
@@ -92,6 +93,7 @@ func (s *funcState) callValue(c *ssa.CallCommon, pos token.Pos) *value {
 					b.kind = facts.Unknown
 				}
 				b.built = true
+				b.builtAt = cmp.Or(res.BuiltAt, b.builtAt) // where the callee assembled it
 				rs[i] = &b
 			}
 		}
@@ -108,13 +110,16 @@ func (s *funcState) callValue(c *ssa.CallCommon, pos token.Pos) *value {
 		if isContext(a.Type()) {
 			continue
 		}
+		if k, ok := a.(*ssa.Const); ok && !isStringish(k.Type()) {
+			continue // a number or flag (ParseInt's base), not a part of what is built
+		}
 		v := s.eval(a)
 		if i == 0 && (c.IsInvoke() || c.Signature().Recv() != nil) && v.kind == facts.Param {
 			continue
 		}
 		vs = append(vs, v)
 	}
-	d := derive(vs...)
+	d := s.builtHere(derive(vs...), s.pkg.callStart(pos))
 	if d.kind == facts.None {
 		d = unknownValue
 	}
@@ -211,6 +216,9 @@ func (s *funcState) summary() *facts.Summary {
 	for _, r := range s.returns {
 		v := finalize(r)
 		res := facts.Result{Kind: v.kind, Built: v.built && !v.kind.HasTenant()}
+		if res.Built {
+			res.BuiltAt = v.builtAt
+		}
 		if v.kind == facts.Param {
 			res.Params = v.params
 		}
@@ -495,7 +503,39 @@ func dominates(a, b ssa.Instruction) bool {
 	return false
 }
 
+// isStringish reports whether a constant of type t can be a part of a key: a string or bytes.
+func isStringish(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Info()&types.IsString != 0
+	case *types.Slice:
+		b, ok := u.Elem().Underlying().(*types.Basic)
+		return ok && b.Kind() == types.Byte
+	}
+	return false
+}
+
+// builtHere records where a value built without the tenant was put together ("stats:" + id, a
+// payload struct without its tenant field), so that a finding at a sink far away can point at it.
+func (s *funcState) builtHere(v *value, pos token.Pos) *value {
+	if !v.built || v.builtAt != "" || v.kind.HasTenant() || v.kind == facts.None || !pos.IsValid() {
+		return v
+	}
+	c := *v
+	c.builtAt = s.pkg.posString(pos) + ": built here without the tenant"
+	return &c
+}
+
 func (s *funcState) describe(v *value) string {
+	if v.built && !v.kind.HasTenant() && v.kind != facts.None {
+		switch v.kind {
+		case facts.Param:
+			return "built from " + strings.TrimPrefix(s.describe(&value{kind: facts.Param, params: v.params}), "parameter ") + " and no tenant"
+		case facts.Untrusted:
+			return "built from request input (" + v.what + ") and no tenant"
+		}
+		return "built without the tenant"
+	}
 	switch v.kind {
 	case facts.TenantID:
 		return "the tenant id"

@@ -225,7 +225,7 @@ func (s *funcState) load(root ssa.Value, keys, names []string) *value {
 					}
 				}
 			}
-			return aggregate(fields)
+			return s.builtHere(aggregate(fields), root.Pos())
 		}
 		if exact != nil {
 			if !s.storeDominates(root, keys) {
@@ -365,7 +365,7 @@ func (s *funcState) compute(v ssa.Value) *value {
 		}
 		return derive(s.eval(v.X))
 	case *ssa.BinOp:
-		return derive(s.eval(v.X), s.eval(v.Y))
+		return s.builtHere(derive(s.eval(v.X), s.eval(v.Y)), v.Pos())
 	case *ssa.Call:
 		return s.callValue(v.Common(), v.Pos())
 	case *ssa.ChangeType:

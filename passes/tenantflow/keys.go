@@ -62,12 +62,16 @@ func (s *funcState) checkKeySinks(call ssa.CallInstruction, sinks []catalog.KeyS
 				continue // a constant key is a deliberately global entry
 			}
 			subject := fmt.Sprintf("the %s of %s", where, name)
+			trail := []string{fmt.Sprintf("%s: %s is %s", s.pkg.posString(s.pkg.callStart(call.Pos())), subject, s.describe(k))}
+			if k.builtAt != "" && !k.kind.HasTenant() {
+				trail = append(trail, k.builtAt)
+			}
 			s.need(k, call, needed{
 				family:   sink.Family,
 				constant: sink.Constant,
 				subject:  subject,
 				sink:     subject,
-				trail:    []string{fmt.Sprintf("%s: %s is %s", s.pkg.posString(s.pkg.callStart(call.Pos())), subject, s.describe(k))},
+				trail:    trail,
 			})
 		}
 	}

@@ -1,6 +1,7 @@
 package tenantflow
 
 import (
+	"cmp"
 	"go/token"
 	"slices"
 	"sort"
@@ -23,6 +24,8 @@ type value struct {
 	// built: the value was built from constant parts and parts that do not carry the tenant
 	// ("stats:" + id, Sprintf("user/%d", id)): as a key it names an entry shared by every tenant.
 	built bool
+	// builtAt: for a built value, "file:line:col: ..." where it was built, for the explanation.
+	builtAt string
 }
 
 var (
@@ -81,6 +84,9 @@ func meet(a, b *value) *value {
 		lo, hi = b, a
 	}
 	r := &value{kind: lo.kind, origin: lo.origin, what: lo.what, built: lo.built && (hi.built || hi.kind != lo.kind)}
+	if r.built {
+		r.builtAt = cmp.Or(lo.builtAt, hi.builtAt)
+	}
 	switch lo.kind {
 	case facts.Param:
 		r.params = unionParams(lo.params, hi.params)
@@ -108,6 +114,7 @@ func derive(vs ...*value) *value {
 	best := noneValue
 	var params []facts.ParamRef
 	constant, built := false, false
+	builtAt := ""
 	for _, v := range vs {
 		if v == nil {
 			continue
@@ -117,6 +124,9 @@ func derive(vs ...*value) *value {
 		}
 		constant = constant || (v.kind == facts.None && !v.isNil())
 		built = built || v.built
+		if v.built && builtAt == "" {
+			builtAt = v.builtAt
+		}
 		k := v.kind
 		if k == facts.TenantID {
 			k = facts.Scoped
@@ -129,15 +139,12 @@ func derive(vs ...*value) *value {
 			best = &value{kind: k, origin: v.origin, what: v.what}
 		}
 	}
-	if best.kind == facts.Param {
-		return &value{kind: facts.Param, params: params, built: constant || built}
-	}
-	if best.kind == facts.Unknown && len(params) > 0 {
-		return &value{kind: facts.Param, params: params, built: constant || built}
+	if best.kind == facts.Param || (best.kind == facts.Unknown && len(params) > 0) {
+		return &value{kind: facts.Param, params: params, built: constant || built, builtAt: builtAt}
 	}
 	if (best.kind == facts.Unknown || best.kind == facts.Untrusted) && (constant || built) {
 		c := *best
-		c.built = true
+		c.built, c.builtAt = true, builtAt
 		return &c
 	}
 	return best

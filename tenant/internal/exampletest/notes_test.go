@@ -290,6 +290,52 @@ func TestNotesJobs(t *testing.T) {
 	}
 }
 
+// TestNotesOrder: each order of the list is cached under its own tenant key, and adding a note
+// invalidates every order of the tenant's list, not another tenant's.
+func TestNotesOrder(t *testing.T) {
+	s := startNotes(t)
+	s.add(t, "acme", "first")
+	s.add(t, "acme", "second")
+	s.add(t, "globex", "other")
+	bodies := func(tenantID, order string) string {
+		t.Helper()
+		code, resp := s.do(t, "GET", "/notes?order="+order, tenantID, "")
+		if code != 200 {
+			t.Fatalf("list %s %s: %d %s", tenantID, order, code, resp)
+		}
+		var ns []notes.Note
+		if err := json.Unmarshal([]byte(resp), &ns); err != nil {
+			t.Fatal(err)
+		}
+		var b []string
+		for _, n := range ns {
+			b = append(b, n.Body)
+		}
+		return strings.Join(b, ",")
+	}
+	for range 2 { // the second round is served from the cache
+		if got := bodies("acme", "oldest"); got != "first,second" {
+			t.Errorf("oldest: %s", got)
+		}
+		if got := bodies("acme", "newest"); got != "second,first" {
+			t.Errorf("newest: %s", got)
+		}
+		if got := bodies("globex", "newest"); got != "other" {
+			t.Errorf("globex newest: %s", got)
+		}
+	}
+	s.add(t, "acme", "third")
+	if got := bodies("acme", "newest"); got != "third,second,first" {
+		t.Errorf("newest after add: %s", got)
+	}
+	if got := bodies("acme", "oldest"); got != "first,second,third" {
+		t.Errorf("oldest after add: %s", got)
+	}
+	if code, _ := s.do(t, "GET", "/notes?order=random", "acme", ""); code != 400 {
+		t.Errorf("unknown order: %d, want 400", code)
+	}
+}
+
 func TestNotesTenantResolution(t *testing.T) {
 	s := startNotes(t)
 	for _, c := range []struct {
