@@ -107,8 +107,12 @@ type Result struct {
 // Requirement says a parameter must carry the active tenant, because it reaches a sink's
 // tenant position unscoped. Callers are checked against it at the call site.
 type Requirement struct {
-	Param  ParamRef
-	Family string // sql | cache | job | channel | storage
+	Param ParamRef
+	// Alt are further parameters built into the same key or value: the requirement is met when
+	// any one of Param and Alt carries the tenant ("t:" + tenantID + ":" + id needs the tenant
+	// in tenantID or id, not in both).
+	Alt    []ParamRef `json:",omitempty"`
+	Family string     // sql | cache | job | channel | storage
 	// Sink describes the sink in a sentence fragment, e.g. `tenant_id predicate of a query on
 	// "devices"`.
 	Sink string
@@ -121,6 +125,9 @@ type Requirement struct {
 	// "file:line:col: what happens there". Capped at MaxTrail.
 	Trail []string
 }
+
+// Params lists the parameters of the requirement, any of which may meet it.
+func (r *Requirement) Params() []ParamRef { return append([]ParamRef{r.Param}, r.Alt...) }
 
 // MaxTrail caps the explanation carried in a fact.
 const MaxTrail = 8
@@ -166,7 +173,11 @@ func (s *Summary) String() string {
 		parts = append(parts, p)
 	}
 	for _, q := range s.Requires {
-		parts = append(parts, fmt.Sprintf("requires %s %s", q.Param, q.Family))
+		ps := []string{q.Param.String()}
+		for _, a := range q.Alt {
+			ps = append(ps, a.String())
+		}
+		parts = append(parts, fmt.Sprintf("requires %s %s", strings.Join(ps, "|"), q.Family))
 	}
 	if s.SQL != nil {
 		parts = append(parts, fmt.Sprintf("sql(query=p%d args=p%d)", s.SQL.Query, s.SQL.Args))

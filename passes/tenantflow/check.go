@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -303,13 +304,19 @@ func (s *funcState) checkCall(call ssa.CallInstruction) {
 	callee := staticCallee(c)
 	name := callee.Name()
 	for _, req := range sum.Requires {
-		v := s.argAt(args, req.Param)
-
-		here := fmt.Sprintf("%s: calls %s with %s as %s", s.pkg.posString(s.pkg.callStart(call.Pos())), name, s.describe(v), paramName(callee, req.Param))
+		var vs []*value
+		var names []string
+		for _, ref := range req.Params() {
+			vs = append(vs, s.argAt(args, ref))
+			names = append(names, paramName(callee, ref))
+		}
+		v := anyOf(vs)
+		pname := strings.Join(names, " or ")
+		here := fmt.Sprintf("%s: calls %s with %s as %s", s.pkg.posString(s.pkg.callStart(call.Pos())), name, s.describe(v), pname)
 		s.need(v, call, needed{
 			family:   req.Family,
 			constant: req.Constant,
-			subject:  fmt.Sprintf("%s needs the active tenant in %s (for %s)", name, paramName(callee, req.Param), req.Sink),
+			subject:  fmt.Sprintf("%s needs the active tenant in %s (for %s)", name, pname, req.Sink),
 			sink:     req.Sink,
 			trail:    append([]string{here}, req.Trail...),
 		})
@@ -345,9 +352,7 @@ func (s *funcState) need(v *value, at ssa.Instruction, n needed) {
 		if len(trail) > facts.MaxTrail {
 			trail = trail[:facts.MaxTrail]
 		}
-		for _, ref := range v.params {
-			root.addRequirement(facts.Requirement{Param: ref, Family: n.family, Sink: n.sink, Trail: trail, Built: v.built})
-		}
+		root.addRequirement(facts.Requirement{Param: v.params[0], Alt: v.params[1:], Family: n.family, Sink: n.sink, Trail: trail, Built: v.built})
 	case facts.None:
 		if v.isNil() {
 			return
@@ -363,6 +368,39 @@ func (s *funcState) need(v *value, at ssa.Instruction, n needed) {
 	}
 }
 
+// sameParams reports whether two requirements name the same parameters.
+func sameParams(a, b []facts.ParamRef) bool {
+	return len(a) == len(b) && !slices.ContainsFunc(a, func(p facts.ParamRef) bool {
+		return !slices.ContainsFunc(b, p.Equal)
+	})
+}
+
+// anyOf is what a caller passes for a requirement any one of several parameters may meet: met
+// if one argument carries the tenant (or might: an opaque value is never upgraded to a finding),
+// otherwise the most telling of the rest (request input, then parameters to pass on, then
+// constants).
+func anyOf(vs []*value) *value {
+	best := vs[0]
+	var params []facts.ParamRef
+	for _, v := range vs {
+		switch {
+		case v.kind.HasTenant() || v.kind == facts.Top || v.kind == facts.Unknown:
+			return v
+		case v.kind == facts.Param:
+			params = unionParams(params, v.params)
+		}
+		if rank(v.kind) > rank(best.kind) || (v.built && !best.built && v.kind == best.kind) {
+			best = v
+		}
+	}
+	if best.kind == facts.Param {
+		c := *best
+		c.params = params
+		return &c
+	}
+	return best
+}
+
 func (s *funcState) addRequirement(r facts.Requirement) {
 	if s.crossTenant() {
 		return
@@ -370,7 +408,7 @@ func (s *funcState) addRequirement(r facts.Requirement) {
 	for _, q := range s.requires {
 		// One requirement per parameter and family: a second sink reached by the same
 		// parameter adds nothing for the caller to fix.
-		if q.Param.Equal(r.Param) && q.Family == r.Family {
+		if q.Family == r.Family && sameParams(q.Params(), r.Params()) {
 			return
 		}
 	}

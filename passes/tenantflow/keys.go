@@ -97,9 +97,7 @@ func (s *funcState) needKey(v *value, at ssa.Instruction, n needed) {
 		if len(trail) > facts.MaxTrail {
 			trail = trail[:facts.MaxTrail]
 		}
-		for _, ref := range v.params {
-			root.addRequirement(facts.Requirement{Param: ref, Family: n.family, Sink: n.sink, Trail: trail, Built: v.built, Constant: n.constant})
-		}
+		root.addRequirement(facts.Requirement{Param: v.params[0], Alt: v.params[1:], Family: n.family, Sink: n.sink, Trail: trail, Built: v.built, Constant: n.constant})
 	case v.isNil():
 		return
 	case v.kind == facts.None && !n.constant:

@@ -152,3 +152,27 @@ func Wrapped(ctx context.Context, rdb *redis.Client, id int64) {
 	t := forTenant(ctx, rdb)
 	t.Stats(ctx, id)
 }
+
+// Get prefixes any key it is given: the key needs the tenant in t.prefix or in key, and a
+// client made by forTenant has it in t.prefix.
+func (t *tenantRedis) Get(ctx context.Context, key string) string {
+	return t.rdb.Get(ctx, t.prefix+key).Val()
+}
+
+func WrappedGet(ctx context.Context, rdb *redis.Client, id int64) {
+	t := forTenant(ctx, rdb)
+	t.Get(ctx, "stats:"+strconv.FormatInt(id, 10)) // bound to the tenant through t.prefix
+	shared := &tenantRedis{rdb: rdb, prefix: "app:"}
+	shared.Get(ctx, "stats:"+strconv.FormatInt(id, 10)) // want `Get needs the active tenant in t.prefix or key`
+	shared.Get(ctx, auth.TenantID(ctx)+":stats")
+}
+
+// statsKey takes the tenant and an entity id: the tenant in either makes the key per tenant.
+func statsKey(tenantID string, id int64) string {
+	return "stats:" + tenantID + ":" + strconv.FormatInt(id, 10)
+}
+
+func TwoParts(ctx context.Context, rdb *redis.Client, id int64) {
+	rdb.Get(ctx, statsKey(auth.TenantID(ctx), id))
+	rdb.Get(ctx, statsKey("", id)) // want `the cache key of Get is built without the active tenant`
+}

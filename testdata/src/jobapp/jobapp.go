@@ -74,9 +74,9 @@ func AsynqThroughHelpers(ctx context.Context, c *asynq.Client, id int64, r *http
 	// A helper in another package that sets the tenant field from its parameter.
 	t, _ := jobs.NewIndexTask(auth.TenantID(ctx), id)
 	c.Enqueue(t)
-	u, _ := jobs.NewIndexTask(fmt.Sprintf("org-%d", id), id) // want `jobscope: NewIndexTask needs the active tenant in tenantID \(for the job payload of NewTask\).* is built without the active tenant`
+	u, _ := jobs.NewIndexTask(fmt.Sprintf("org-%d", id), id) // want `jobscope: NewIndexTask needs the active tenant in tenantID or noteID \(for the job payload of NewTask\).* is built without the active tenant`
 	c.Enqueue(u)
-	v, _ := jobs.NewIndexTask(r.PathValue("org"), id) // want `jobscope: NewIndexTask needs the active tenant in tenantID .* is built from request input \(r.PathValue\)`
+	v, _ := jobs.NewIndexTask(r.PathValue("org"), id) // want `jobscope: NewIndexTask needs the active tenant in tenantID or noteID .* is built from request input \(r.PathValue\)`
 	c.Enqueue(v)
 	w, _ := jobs.NewIndexTask("", id) // a constant: taken as deliberate, like a constant key
 	c.Enqueue(w)
