@@ -37,6 +37,10 @@ type Tenant struct {
 	// Validators are calls that vouch for an untrusted tenant id, e.g.
 	// one read from a request, by checking membership.
 	Validators []Validator
+	// Names are words that, in a parameter's name, say it holds the tenant
+	// (beside the built-in ones: tenant, org, workspace, account, ...), for
+	// code bases with their own word for it (Cortex's "user").
+	Names []string
 }
 
 // Tables lists tables by how they relate to tenants.

@@ -152,7 +152,7 @@ func TestParseJSON(t *testing.T) {
 	}
 
 	_, err = Parse([]byte(`{"version": 1, "tenant": {"colums": []}}`), "")
-	if want := `tenantlint settings:1: tenant.colums: unknown key (valid keys: columns, sources, validators)`; err == nil || err.Error() != want {
+	if want := `tenantlint settings:1: tenant.colums: unknown key (valid keys: columns, sources, validators, names)`; err == nil || err.Error() != want {
 		t.Errorf("error = %v\nwant %s", err, want)
 	}
 }
@@ -658,5 +658,20 @@ func TestAnalyzer(t *testing.T) {
 	t.Cleanup(func() { SetOverride(nil) })
 	if c, err := runOn(filepath.Join(root, "bad/x")); err != nil || c != over {
 		t.Errorf("override: %+v, %v", c, err)
+	}
+}
+
+// TestTenantNames: tenant.names are words, compared lower-cased, without duplicates.
+func TestTenantNames(t *testing.T) {
+	c, err := Parse([]byte("version: 1\ntenant:\n  names: [User, member]\n"), "a.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"user", "member"}; !reflect.DeepEqual(c.Tenant.Names, want) {
+		t.Errorf("names = %q, want %q", c.Tenant.Names, want)
+	}
+	_, err = Parse([]byte("version: 1\ntenant:\n  names: [user, user]\n"), "a.yml")
+	if err == nil || !strings.Contains(err.Error(), "a.yml:3: tenant.names[1]") {
+		t.Errorf("duplicate name: error = %v", err)
 	}
 }

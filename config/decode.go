@@ -350,7 +350,7 @@ func (d *decoder) config(root *yaml.Node, c *Config) {
 }
 
 func (d *decoder) tenant(n *yaml.Node, t *Tenant) {
-	m := d.mapping(n, "tenant", "columns", "sources", "validators")
+	m := d.mapping(n, "tenant", "columns", "sources", "validators", "names")
 	if m == nil {
 		return
 	}
@@ -367,6 +367,12 @@ func (d *decoder) tenant(n *yaml.Node, t *Tenant) {
 	}
 	if n, ok := m.values["validators"]; ok {
 		t.Validators = d.validators(n)
+	}
+	if n, ok := m.values["names"]; ok {
+		t.Names = strs(d.words(n, "tenant.names", "name"))
+		for i, w := range t.Names {
+			t.Names[i] = strings.ToLower(w)
+		}
 	}
 }
 

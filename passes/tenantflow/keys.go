@@ -157,7 +157,7 @@ func (s *funcState) mayCarryTenant(refs []facts.ParamRef) bool {
 		}
 		p := s.fn.Params[ref.Index]
 		name := strings.ToLower(p.Name())
-		for _, w := range tenantWords {
+		for _, w := range s.pkg.rules.tenantWords {
 			if strings.Contains(name, w) {
 				return true
 			}

@@ -2,6 +2,7 @@ package tenantflow
 
 import (
 	"go/types"
+	"slices"
 	"sync"
 
 	"github.com/tenantlint/tenantlint/catalog"
@@ -19,6 +20,8 @@ type rules struct {
 	copyFrom     map[string]bool
 	crossTenant  map[string]bool
 	keySinks     map[string][]catalog.KeySink
+	// tenantWords: parts of parameter names that may hold the tenant (built in + tenant.names).
+	tenantWords []string
 }
 
 var rulesCache sync.Map // *config.Config -> *rules
@@ -37,6 +40,7 @@ func rulesFor(cfg *config.Config) *rules {
 		copyFrom:     map[string]bool{},
 		crossTenant:  map[string]bool{},
 		keySinks:     map[string][]catalog.KeySink{},
+		tenantWords:  append(slices.Clone(tenantWords), cfg.Tenant.Names...),
 	}
 	for _, k := range catalog.KeySinks {
 		r.keySinks[k.Func] = append(r.keySinks[k.Func], k)

@@ -108,3 +108,14 @@ func Scanned(ctx context.Context, c *Cache, r row) {
 	r.Scan(&id)
 	c.Get(fmt.Sprintf("note:%d", id)) // want `the cache key of Get is built without the active tenant`
 }
+
+// byMember: with tenant.names [member], memberID may hold the tenant, so its callers decide;
+// byVisitor's visitorID may not, so the key is built without the tenant right here.
+func byMember(c *Cache, memberID string)   { c.Get("m:" + memberID) }
+func byVisitor(c *Cache, visitorID string) { c.Get("v:" + visitorID) } // want `the cache key of Get is built without the active tenant`
+
+func Names(ctx context.Context, c *Cache, id string) {
+	byMember(c, auth.TenantID(ctx))
+	byMember(c, "m-"+id) // want `byMember needs the active tenant in memberID`
+	byVisitor(c, auth.TenantID(ctx))
+}
