@@ -27,6 +27,13 @@ type KeySink struct {
 	Constant bool
 }
 
+// Bindable are the types of handles that can be bound to one tenant when they are made
+// (blob.PrefixedBucket(b, tenant+"/"), os.OpenRoot(tenantDir)), which then scopes every key
+// used through them: opening one on a tenant path (a key sink) gives a bound handle, while the
+// result of other key sinks never carries their keys' tenant (a rueidis builder after a tenant
+// key, a subscription opened on a tenant channel).
+var Bindable = []string{"gocloud.dev/blob.Bucket", "os.Root"}
+
 // KeySinks are the built-in key sinks of every family, one file each.
 var KeySinks = slices.Concat(cacheSinks, jobSinks, channelSinks, storageSinks)
 

@@ -106,9 +106,22 @@ func (s *funcState) callValue(c *ssa.CallCommon, pos token.Pos) *value {
 	// A receiver passes on request input or the tenant (r.URL.Query().Get, t.String()), but
 	// not its being a parameter: a method's result is not "the receiver" in any useful sense,
 	// and tracking it would put a fact on nearly every method.
+	// The keys of a key sink do not flow into its result: after cmd.Key(tenantKey) the builder
+	// is not bound to the tenant (its next Key may be anything), nor is the subscription of
+	// rdb.Subscribe(ctx, tenantChannel). Opening a bindable handle on a tenant path is.
+	keyArgs := map[int]bool{}
+	if n == 1 && !isBindable(c.Signature().Results().At(0).Type()) {
+		off := 0
+		if c.IsInvoke() || c.Signature().Recv() != nil {
+			off = 1
+		}
+		for _, k := range s.pkg.rules.keySinks[calleeKey(c)] {
+			keyArgs[k.Arg+off] = true
+		}
+	}
 	var vs []*value
 	for i, a := range args {
-		if isContext(a.Type()) {
+		if isContext(a.Type()) || keyArgs[i] {
 			continue
 		}
 		if k, ok := a.(*ssa.Const); ok && !isStringish(k.Type()) {
@@ -539,6 +552,18 @@ func dominates(a, b ssa.Instruction) bool {
 		}
 	}
 	return false
+}
+
+// isBindable reports whether t is (a pointer to) a handle type that can be bound to a tenant.
+func isBindable(t types.Type) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	return slices.Contains(catalog.Bindable, n.Obj().Pkg().Path()+"."+n.Obj().Name())
 }
 
 // isStringish reports whether a constant of type t can be a part of a key: a string or bytes.

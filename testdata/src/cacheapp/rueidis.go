@@ -19,6 +19,8 @@ func Rueidis(ctx context.Context, c rueidis.Client, id int64) {
 	c.Do(ctx, c.B().Mset().KeyValue().KeyValue("a:"+n, "v").Build())  // want `the cache key of KeyValue is built without the active tenant`
 	c.Do(ctx, c.B().Rename().Key("a:"+n).Newkey(tid+":b").Build())    // want `the cache key of Key is built without the active tenant`
 	c.Do(ctx, c.B().Get().Key("feature-flags").Build())
+	// A step after a tenant key is not bound to the tenant: each key is judged.
+	c.Do(ctx, c.B().Rename().Key(tid+":a").Newkey("b:"+n).Build()) // want `the cache key of Newkey is built without the active tenant`
 	rueidis.MGet(c, ctx, []string{"stats:" + n}) // want `the cache key of MGet is built without the active tenant`
 	rueidis.MGet(c, ctx, []string{tid + ":stats:" + n})
 }

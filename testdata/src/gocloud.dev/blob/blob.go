@@ -34,3 +34,5 @@ func (b *Bucket) Exists(ctx context.Context, key string) (bool, error) { return 
 func (b *Bucket) List(opts *ListOptions) *ListIterator                 { return nil }
 
 func PrefixedBucket(bucket *Bucket, prefix string) *Bucket { return bucket }
+
+func OpenBucket(ctx context.Context, urlstr string) (*Bucket, error) { return nil, nil }
