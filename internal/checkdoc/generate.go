@@ -21,11 +21,7 @@ func Generate(root string) (map[string][]byte, Docs, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	mod, err := os.ReadFile(filepath.Join(root, "contract", "go.mod"))
-	if err != nil {
-		return nil, nil, err
-	}
-	vers, err := ParseGoMod(mod)
+	vers, err := readVersions(root)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -109,4 +105,17 @@ func clip(s string) string {
 		return s[:80] + "..."
 	}
 	return s
+}
+
+// readVersions reads root/contract/go.mod.
+func readVersions(root string) (*Versions, error) {
+	mod, err := os.ReadFile(filepath.Join(root, "contract", "go.mod"))
+	if err != nil {
+		return nil, err
+	}
+	v, err := ParseGoMod(mod)
+	if err != nil {
+		return nil, fmt.Errorf("contract/%v", err)
+	}
+	return v, nil
 }
