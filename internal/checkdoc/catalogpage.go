@@ -516,7 +516,8 @@ func lines(apis []api) [][2]string {
 		byMethod[a.name] = appendNew(byMethod[a.name], a.recv)
 	}
 	var out [][2]string
-	if len(methods) < len(recvs) {
+	_, funcs := byRecv[""] // package-level functions have no type to list
+	if len(methods) < len(recvs) && !funcs {
 		// Methods of the same types share a line (gocache's Get, Set and Delete).
 		var keys []string
 		same := map[string][]string{}
@@ -537,13 +538,16 @@ func lines(apis []api) [][2]string {
 	same := map[string][]string{}
 	for _, r := range recvs {
 		k := list(byRecv[r])
+		if r == "" {
+			k += "\x00" // functions share no line with methods
+		}
 		if _, ok := same[k]; !ok {
 			keys = append(keys, k)
 		}
 		same[k] = append(same[k], r)
 	}
 	for _, k := range keys {
-		out = append(out, [2]string{list(same[k]), k})
+		out = append(out, [2]string{list(same[k]), strings.TrimSuffix(k, "\x00")})
 	}
 	return out
 }

@@ -29,6 +29,11 @@ func TestCatalogPageNewTablesAndFamilies(t *testing.T) {
 			{Func: "(github.com/redis/go-redis/v9.cmdable).Rename", Arg: 1, Family: "cache", What: "cache key"},
 			{Func: "(github.com/redis/go-redis/v9.cmdable).Rename", Arg: 2, Family: "cache", What: "cache key"},
 			{Func: "(github.com/redis/go-redis/v9.cmdable).Publish", Arg: 1, Family: "stream", What: "stream", Constant: true},
+			// A function and a method of the same name and arguments: both are listed.
+			{Func: "os.Rename", Arg: 0, Family: "storage", What: "file path"},
+			{Func: "os.Rename", Arg: 1, Family: "storage", What: "file path"},
+			{Func: "(os.Root).Rename", Arg: 0, Family: "storage", What: "file path"},
+			{Func: "(os.Root).Rename", Arg: 1, Family: "storage", What: "file path"},
 		}},
 		{Name: "BuilderSinks", Doc: "BuilderSinks are\nORM builders.", Rows: []builderSink{
 			{Func: "(gorm.io/gorm.DB).Where", Family: "orm", Arg: 0, Chain: true},
@@ -52,6 +57,8 @@ func TestCatalogPageNewTablesAndFamilies(t *testing.T) {
 		"|  |  |  | `cmdable` | `Rename` | 1; 2 (cache key) |",
 		"| `github.com/redis/go-redis/v9` | v9.23.0 |  | `cmdable` | `Publish` | 1 (stream; constants too) |",
 		"## Names\n\nNames are names.\n\n2 rows.\n\n`a`, `b`",
+		"| Go standard library | go 1.26.0 | `os` |  | `Rename` | 0; 1 (file path) |",
+		"|  |  | `os` | `Root` | `Rename` | 0; 1 (file path) |",
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the catalog page lacks %q:\n%s", want, page)
@@ -120,5 +127,48 @@ func TestEveryRowHasAVersion(t *testing.T) {
 	}
 	if n < 1000 {
 		t.Errorf("only %d function rows in the catalog", n)
+	}
+}
+
+// TestCatalogPageListsEveryRow: every function of every catalog row is on a line of its
+// section's table, with its package and type.
+func TestCatalogPageListsEveryRow(t *testing.T) {
+	vers, err := readVersions("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := newCatalogIndex(catalog.Tables, nil, vers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := ix.page()
+	for _, s := range ix.sections {
+		_, body, _ := strings.Cut(page, "\n## "+s.heading+"\n")
+		body, _, _ = strings.Cut(body, "\n## ")
+		var cells [][]string
+		for _, l := range strings.Split(body, "\n") {
+			if c := strings.Split(l, " | "); len(c) == 6 {
+				cells = append(cells, c)
+			}
+		}
+		for _, row := range s.rows {
+			a := ix.apiOf(row)
+			if a.path {
+				if !strings.Contains(body, "| `"+a.lib+"` |") {
+					t.Errorf("%s: import path %s is not listed", s.heading, a.lib)
+				}
+				continue
+			}
+			found := false
+			for _, c := range cells {
+				pkgOK := c[2] == "" && a.pkg == "" || c[2] == "`"+a.pkg+"`"
+				typeOK := c[3] == "" && a.recv == "" || a.recv != "" && strings.Contains(", "+c[3]+",", " `"+a.recv+"`,")
+				nameOK := strings.Contains(", "+c[4]+",", " `"+a.name+"`,")
+				found = found || pkgOK && typeOK && nameOK
+			}
+			if !found {
+				t.Errorf("%s: %s (package %q, type %q) is on no line", s.heading, rowName(row), a.pkg, a.recv)
+			}
+		}
 	}
 }
