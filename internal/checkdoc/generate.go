@@ -17,43 +17,52 @@ type Docs map[string]struct{ Doc, URL string }
 // Generate returns every generated file, by path relative to the module root (slash-separated),
 // from the doc.yml files under root, package catalog and root/contract/go.mod. It writes nothing.
 func Generate(root string) (map[string][]byte, Docs, error) {
+	files, docs, _, err := generate(root)
+	return files, docs, err
+}
+
+// generate is Generate, also saying which source each file is generated from.
+func generate(root string) (files map[string][]byte, docs Docs, sources map[string]string, err error) {
 	checks, err := Load(root)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	vers, err := readVersions(root)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	cat, err := newCatalogIndex(catalog.Tables, checks, vers)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	e := &expander{vers: vers, cat: cat}
 	for _, c := range checks {
 		if err := e.expandAll(c); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
-	files := map[string][]byte{"docs/catalog.md": []byte(cat.page())}
-	docs := Docs{}
+	files = map[string][]byte{"docs/catalog.md": []byte(cat.page())}
+	sources = map[string]string{"docs/catalog.md": "package catalog and contract/go.mod"}
+	docs = Docs{}
 	for _, c := range checks {
 		files["docs/checks/"+c.PageName()] = []byte(c.page(cat, checks))
 		doc := c.doc(cat, checks)
 		src, err := c.goFile(doc)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		files[c.Dir+"/doc.go"] = src
+		sources["docs/checks/"+c.PageName()] = c.Dir + "/doc.yml"
+		sources[c.Dir+"/doc.go"] = c.Dir + "/doc.yml"
 		docs[c.Name] = struct{ Doc, URL string }{doc, c.URL()}
 	}
-	return files, docs, nil
+	return files, docs, sources, nil
 }
 
 // Stale compares the generated files with those under root: one message per file that differs,
 // is missing, or is a check page no doc.yml generates. None means the docs are up to date.
 func Stale(root string) ([]string, error) {
-	files, _, err := Generate(root)
+	files, _, sources, err := generate(root)
 	if err != nil {
 		return nil, err
 	}
@@ -69,7 +78,8 @@ func Stale(root string) ([]string, error) {
 		case err != nil:
 			msgs = append(msgs, fmt.Sprintf("%s is missing: run go generate ./...", p))
 		case !bytes.Equal(got, files[p]):
-			msgs = append(msgs, fmt.Sprintf("%s is out of date (%s): run go generate ./...", p, firstDiff(got, files[p])))
+			msgs = append(msgs, fmt.Sprintf("%s is not what %s generates (%s): edit %s, not the generated file, then run go generate ./...",
+				p, sources[p], firstDiff(got, files[p]), sources[p]))
 		}
 	}
 	pages, _ := filepath.Glob(filepath.Join(root, "docs", "checks", "*.md"))
