@@ -158,8 +158,22 @@ type api struct {
 	pkg          string // the package, relative to the module ("" for the module's root)
 	recv, name   string // the receiver type ("" for a function) and the function or method
 	spec         string // which argument or result, and what it is
-	path         bool   // the row is an import path, not a function
+	kind         rowKind
 }
+
+// rowKind is what a row is: most name a function; some tables list import paths (Libraries),
+// plain names, or records that name no function (a generated method of every type of a kind).
+type rowKind int
+
+const (
+	kindFunc rowKind = iota
+	kindPath
+	kindName
+	kindRecord
+)
+
+// looksLikePath tells an import path ("database/sql", "gocloud.dev") from a plain name.
+func looksLikePath(s string) bool { return strings.ContainsAny(s, "./") }
 
 // rowName is the function a row names: the row itself for a string, else its Func field (or,
 // for rows without one, its first string field, such as a FieldSource's Field).
@@ -207,7 +221,16 @@ func (ix *catalogIndex) library(pkg string) (lib, version, rel string) {
 
 func (ix *catalogIndex) apiOf(row reflect.Value) api {
 	name := rowName(row)
-	if !isFunc(name) {
+	switch {
+	case row.Kind() == reflect.Struct && !isFunc(name):
+		a := api{kind: kindRecord, name: name}
+		if looksLikePath(name) {
+			a.lib, a.version, _ = ix.library(name)
+		}
+		return a
+	case !isFunc(name) && !looksLikePath(name):
+		return api{kind: kindName, name: name}
+	case !isFunc(name):
 		var vs []string
 		for _, m := range ix.vers.Under(name) {
 			vs = append(vs, "`"+m+"` "+ix.vers.Modules[m])
@@ -220,7 +243,7 @@ func (ix *catalogIndex) apiOf(row reflect.Value) api {
 				v = "not pinned in contract/go.mod"
 			}
 		}
-		return api{lib: name, version: v, path: true}
+		return api{lib: name, version: v, kind: kindPath}
 	}
 	var pkg, recv, fn string
 	if strings.HasPrefix(name, "(") {
@@ -288,7 +311,8 @@ func spec(row reflect.Value) string {
 	name := rowName(row)
 	for i := 0; i < row.NumField(); i++ {
 		f, v := row.Type().Field(i), row.Field(i)
-		if !f.IsExported() || f.Name == "Family" || (v.Kind() == reflect.String && v.String() == name) || v.IsZero() && v.Kind() != reflect.Int {
+		if !f.IsExported() || f.Name == "Family" || (v.Kind() == reflect.String && v.String() == name) || v.IsZero() && v.Kind() != reflect.Int ||
+			v.CanInt() && v.Int() < 0 { // -1: absent, by the catalog's convention
 			continue
 		}
 		if v.Kind() == reflect.Bool {
@@ -342,9 +366,11 @@ Configured ` + "`sinks:`" + `, ` + "`tenant.sources`" + ` and ` + "`scopers`" + 
 		}
 		var libs []*libRows
 		seen := map[string]*libRows{}
+		others := map[rowKind]int{}
 		for _, row := range s.rows {
 			a := ix.apiOf(row)
-			if a.path {
+			if a.kind == kindPath || a.kind == kindName || a.lib == "" {
+				others[a.kind]++
 				continue
 			}
 			l := seen[a.lib]
@@ -355,8 +381,13 @@ Configured ` + "`sinks:`" + `, ` + "`tenant.sources`" + ` and ` + "`scopers`" + 
 			}
 			l.n++
 		}
-		if len(libs) == 0 {
-			fmt.Fprintf(&b, "| [%s](#%s) | %s | | %d | %s |\n", s.heading, anchor(s.heading), map[bool]string{true: "(none)", false: "import paths"}[len(s.rows) == 0], len(s.rows), ix.checkLinks(s, ""))
+		if len(s.rows) == 0 {
+			libs = append(libs, &libRows{lib: "(none)"})
+		}
+		for _, k := range []rowKind{kindPath, kindName, kindRecord} {
+			if n := others[k]; n > 0 {
+				libs = append(libs, &libRows{lib: map[rowKind]string{kindPath: "import paths", kindName: "names", kindRecord: "—"}[k], n: n})
+			}
 		}
 		for i, l := range libs {
 			h := ""
@@ -429,26 +460,41 @@ func (ix *catalogIndex) checkLinks(s *catSection, dir string) string {
 // by receiver (one line per type, listing its methods) or, where that is shorter, by method
 // (one line per method, listing the types that have it: rueidis's builder steps).
 func (ix *catalogIndex) rowsTable(b *strings.Builder, s *catSection) {
-	// One API per function, with every argument its rows name (Rename: the source and the
-	// destination key).
+	// Rows that name no function (import paths, names, records) are listed as they are; a
+	// function is one API, with every argument its rows name (Rename: source and destination).
 	var apis []api
+	var paths, names []string
+	var records []reflect.Value
 	byFunc := map[[4]string]int{}
 	for _, row := range s.rows {
 		a := ix.apiOf(row)
-		k := [4]string{a.lib, a.pkg, a.recv, a.name}
-		if i, ok := byFunc[k]; ok && !a.path {
-			apis[i].spec = joinSpecs(apis[i].spec, a.spec)
-			continue
+		switch a.kind {
+		case kindPath:
+			paths = append(paths, fmt.Sprintf("| `%s` | %s |\n", a.lib, a.version))
+		case kindName:
+			names = append(names, "`"+a.name+"`")
+		case kindRecord:
+			records = append(records, row)
+		case kindFunc:
+			k := [4]string{a.lib, a.pkg, a.recv, a.name}
+			if i, ok := byFunc[k]; ok {
+				apis[i].spec = joinSpecs(apis[i].spec, a.spec)
+				continue
+			}
+			byFunc[k] = len(apis)
+			apis = append(apis, a)
 		}
-		byFunc[k] = len(apis)
-		apis = append(apis, a)
 	}
-	if apis[0].path {
-		b.WriteString("| import path | modules checked |\n| --- | --- |\n")
-		for _, a := range apis {
-			fmt.Fprintf(b, "| `%s` | %s |\n", a.lib, a.version)
-		}
-		b.WriteString("\n")
+	if len(paths) > 0 {
+		b.WriteString("| import path | modules checked |\n| --- | --- |\n" + strings.Join(paths, "") + "\n")
+	}
+	if len(names) > 0 {
+		b.WriteString(strings.Join(names, ", ") + "\n\n")
+	}
+	if len(records) > 0 {
+		ix.recordsTable(b, records)
+	}
+	if len(apis) == 0 {
 		return
 	}
 	b.WriteString("| library | version | package | type | API | argument |\n| --- | --- | --- | --- | --- | --- |\n")
@@ -590,4 +636,40 @@ func joinSpecs(a, b string) string {
 		return a[:i] + "; " + b
 	}
 	return a + "; " + b
+}
+
+// recordsTable lists rows that name no function, one column per field, and the version of the
+// module their first field names when it is a pinned one.
+func (ix *catalogIndex) recordsTable(b *strings.Builder, rows []reflect.Value) {
+	t := rows[0].Type()
+	var cols []int
+	var head []string
+	for i := 0; i < t.NumField(); i++ {
+		if t.Field(i).IsExported() && t.Field(i).Name != "Family" {
+			cols = append(cols, i)
+			head = append(head, t.Field(i).Name)
+		}
+	}
+	head = append(head, "version checked")
+	b.WriteString("| " + strings.Join(head, " | ") + " |\n|" + strings.Repeat(" --- |", len(head)) + "\n")
+	for _, row := range rows {
+		var cells []string
+		for _, i := range cols {
+			v := row.Field(i)
+			switch {
+			case v.Kind() == reflect.String && v.String() != "":
+				cells = append(cells, "`"+v.String()+"`")
+			case v.Kind() == reflect.Bool && v.Bool():
+				cells = append(cells, "yes")
+			case v.Kind() == reflect.Bool, v.Kind() == reflect.String, v.CanInt() && v.Int() < 0:
+				cells = append(cells, "")
+			default:
+				cells = append(cells, fmt.Sprint(v.Interface()))
+			}
+		}
+		a := ix.apiOf(row)
+		cells = append(cells, a.version)
+		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
+	}
+	b.WriteString("\n")
 }

@@ -16,6 +16,13 @@ type builderSink struct {
 	Chain  bool
 }
 
+// generated stands for rows that name no function, such as a method of every generated type.
+type generated struct {
+	Import, Suffix, Method string
+	Cond                   int
+	Chain                  bool
+}
+
 // TestCatalogPageNewTablesAndFamilies: a new table, of a new row type, with a new family, and a
 // new family in KeySinks each get their section, their rows by library with the pinned version,
 // and their line in the coverage table.
@@ -40,6 +47,11 @@ func TestCatalogPageNewTablesAndFamilies(t *testing.T) {
 			{Func: "(gorm.io/gorm.DB).Find", Family: "orm", Arg: 1},
 		}},
 		{Name: "Names", Doc: "Names are names.", Rows: map[string]bool{"b": true, "a": true}},
+		{Name: "Generated", Doc: "Generated are generated methods.", Rows: []generated{
+			{Import: "gorm.io/gorm", Suffix: "Query", Method: "Where", Cond: 0, Chain: true},
+			{Import: "entgo.io/ent", Suffix: "Client", Method: "Get", Cond: -1},
+		}},
+		{Name: "Vars", Doc: "Vars are variable names.", Rows: []string{"Policy", "Interceptors"}},
 	}
 	checks := []*Check{{Name: "ormscope", Dir: "passes/ormscope", Catalog: []string{"BuilderSinks/orm"}}}
 	ix, err := newCatalogIndex(tables, checks, vers)
@@ -58,6 +70,11 @@ func TestCatalogPageNewTablesAndFamilies(t *testing.T) {
 		"| `github.com/redis/go-redis/v9` | v9.23.0 |  | `cmdable` | `Publish` | 1 (stream; constants too) |",
 		"## Names\n\nNames are names.\n\n2 rows.\n\n`a`, `b`",
 		"| Go standard library | go 1.26.0 | `os` |  | `Rename` | 0; 1 (file path) |",
+		"| [Generated](#generated) | `gorm.io/gorm` | v1.31.0 | 1 |  |\n|  | `entgo.io/ent` | not pinned in contract/go.mod | 1 |  |",
+		"| [Vars](#vars) | names |  | 2 |  |",
+		"| Import | Suffix | Method | Cond | Chain | version checked |\n| --- | --- | --- | --- | --- | --- |\n" +
+			"| `gorm.io/gorm` | `Query` | `Where` | 0 | yes | v1.31.0 |\n| `entgo.io/ent` | `Client` | `Get` |  |  | not pinned in contract/go.mod |",
+		"## Vars\n\nVars are variable names.\n\n2 rows.\n\n`Policy`, `Interceptors`\n",
 		"|  |  | `os` | `Root` | `Rename` | 0; 1 (file path) |",
 	} {
 		if !strings.Contains(page, want) {
@@ -116,7 +133,7 @@ func TestEveryRowHasAVersion(t *testing.T) {
 	for _, s := range ix.sections {
 		for _, row := range s.rows {
 			a := ix.apiOf(row)
-			if a.path {
+			if a.kind != kindFunc {
 				continue
 			}
 			n++
@@ -153,9 +170,15 @@ func TestCatalogPageListsEveryRow(t *testing.T) {
 		}
 		for _, row := range s.rows {
 			a := ix.apiOf(row)
-			if a.path {
+			switch a.kind {
+			case kindPath:
 				if !strings.Contains(body, "| `"+a.lib+"` |") {
 					t.Errorf("%s: import path %s is not listed", s.heading, a.lib)
+				}
+				continue
+			case kindName, kindRecord:
+				if !strings.Contains(body, "`"+a.name+"`") {
+					t.Errorf("%s: %s is not listed", s.heading, a.name)
 				}
 				continue
 			}
