@@ -174,7 +174,7 @@ func (c *Check) doc(cat *catalogIndex, others []*Check) string {
 		parts = append(parts, "Options: "+godocText(c.Options))
 	}
 	if len(c.Catalog) > 0 {
-		parts = append(parts, "Covered APIs: the catalog's "+cat.names(c.Catalog)+", listed with the versions checked at\n"+
+		parts = append(parts, wrap("Covered APIs: the catalog's "+cat.names(c.Catalog)+", listed with the versions checked at", 97)+"\n"+
 			strings.TrimSuffix(BaseURL, "checks/")+"catalog.md")
 	}
 	parts = append(parts, "Documentation: "+c.URL())

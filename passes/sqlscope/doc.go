@@ -38,7 +38,8 @@
 // Options: `dialect` (postgres, mysql), `tenant.columns`, `tenant.sources`, `tenant.validators`, `tables`,
 // `sinks`, `crosstenant`: see config.md.
 //
-// Covered APIs: the catalog's SQLSinks, CopyFrom, SQLMethodNames, Untrusted, Sources, CrossTenantScopes, listed with the versions checked at
+// Covered APIs: the catalog's SQLSinks, CopyFrom, SQLMethodNames, Untrusted, Sources,
+// CrossTenantScopes, listed with the versions checked at
 // https://github.com/tenantlint/tenantlint/blob/main/docs/catalog.md
 //
 // Documentation: https://github.com/tenantlint/tenantlint/blob/main/docs/checks/sqlscope.md
@@ -78,7 +79,8 @@ const doc = "SQL on a tenant table must be scoped to the active tenant\n" +
 	"Options: `dialect` (postgres, mysql), `tenant.columns`, `tenant.sources`, `tenant.validators`, `tables`,\n" +
 	"`sinks`, `crosstenant`: see config.md.\n" +
 	"\n" +
-	"Covered APIs: the catalog's SQLSinks, CopyFrom, SQLMethodNames, Untrusted, Sources, CrossTenantScopes, listed with the versions checked at\n" +
+	"Covered APIs: the catalog's SQLSinks, CopyFrom, SQLMethodNames, Untrusted, Sources,\n" +
+	"CrossTenantScopes, listed with the versions checked at\n" +
 	"https://github.com/tenantlint/tenantlint/blob/main/docs/catalog.md\n" +
 	"\n" +
 	"Documentation: https://github.com/tenantlint/tenantlint/blob/main/docs/checks/sqlscope.md"

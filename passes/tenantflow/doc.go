@@ -55,7 +55,8 @@
 // Options: `exclude` (packages not to analyse), `tenant.sources`, `scopers`, `sinks`: see
 // config.md.
 //
-// Covered APIs: the catalog's Sources, CrossTenantScopes, Scopers, Libraries, listed with the versions checked at
+// Covered APIs: the catalog's Sources, CrossTenantScopes, Scopers, Libraries, listed with the
+// versions checked at
 // https://github.com/tenantlint/tenantlint/blob/main/docs/catalog.md
 //
 // Documentation: https://github.com/tenantlint/tenantlint/blob/main/docs/checks/tenantflow.md
@@ -83,7 +84,8 @@ const doc = "tenant-scope provenance for tenantlint's checks\n" +
 	"Options: `exclude` (packages not to analyse), `tenant.sources`, `scopers`, `sinks`: see\n" +
 	"config.md.\n" +
 	"\n" +
-	"Covered APIs: the catalog's Sources, CrossTenantScopes, Scopers, Libraries, listed with the versions checked at\n" +
+	"Covered APIs: the catalog's Sources, CrossTenantScopes, Scopers, Libraries, listed with the\n" +
+	"versions checked at\n" +
 	"https://github.com/tenantlint/tenantlint/blob/main/docs/catalog.md\n" +
 	"\n" +
 	"Documentation: https://github.com/tenantlint/tenantlint/blob/main/docs/checks/tenantflow.md"
