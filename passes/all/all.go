@@ -1,6 +1,3 @@
-// Package all bundles every tenantlint check as one analyzer named "tenantlint", for drivers
-// that want a single linter name (golangci-lint) and for tests that look at all checks at once.
-// Each message is prefixed with its check, so a finding still says where it comes from.
 package all
 
 import (
@@ -28,8 +25,8 @@ var Checks = []*analysis.Analyzer{
 // Analyzer reports the findings of every check.
 var Analyzer = &analysis.Analyzer{
 	Name:     "tenantlint",
-	Doc:      "tenantlint: multi-tenant isolation checks (" + names() + ")",
-	URL:      "https://github.com/tenantlint/tenantlint",
+	Doc:      doc,
+	URL:      url,
 	Requires: []*analysis.Analyzer{tenantflow.Analyzer},
 	Run: func(pass *analysis.Pass) (any, error) {
 		for _, c := range Checks {
@@ -38,15 +35,4 @@ var Analyzer = &analysis.Analyzer{
 		tenantflow.ReportPrefixed(pass, "tenantflow")
 		return nil, nil
 	},
-}
-
-func names() string {
-	s := ""
-	for i, c := range Checks {
-		if i > 0 {
-			s += ", "
-		}
-		s += c.Name
-	}
-	return s
 }

@@ -9,8 +9,8 @@ import (
 // Analyzer reports cache keys without the active tenant.
 var Analyzer = &analysis.Analyzer{
 	Name:     "cachekey",
-	Doc:      "cache keys must carry the active tenant",
-	URL:      "https://github.com/tenantlint/tenantlint/blob/main/docs/checks/cachekey.md",
+	Doc:      doc,
+	URL:      url,
 	Requires: []*analysis.Analyzer{tenantflow.Analyzer},
 	Run: func(pass *analysis.Pass) (any, error) {
 		tenantflow.Report(pass, "cachekey")

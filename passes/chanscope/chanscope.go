@@ -9,8 +9,8 @@ import (
 // Analyzer reports channel names without the active tenant.
 var Analyzer = &analysis.Analyzer{
 	Name:     "chanscope",
-	Doc:      "pub/sub channels and subjects must carry the active tenant",
-	URL:      "https://github.com/tenantlint/tenantlint/blob/main/docs/checks/chanscope.md",
+	Doc:      doc,
+	URL:      url,
 	Requires: []*analysis.Analyzer{tenantflow.Analyzer},
 	Run: func(pass *analysis.Pass) (any, error) {
 		tenantflow.Report(pass, "chanscope")

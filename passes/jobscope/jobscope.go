@@ -9,8 +9,8 @@ import (
 // Analyzer reports job payloads without the active tenant.
 var Analyzer = &analysis.Analyzer{
 	Name:     "jobscope",
-	Doc:      "jobs must carry the active tenant",
-	URL:      "https://github.com/tenantlint/tenantlint/blob/main/docs/checks/jobscope.md",
+	Doc:      doc,
+	URL:      url,
 	Requires: []*analysis.Analyzer{tenantflow.Analyzer},
 	Run: func(pass *analysis.Pass) (any, error) {
 		tenantflow.Report(pass, "jobscope")

@@ -9,8 +9,8 @@ import (
 // Analyzer reports SQL on tenant tables without the active tenant's scope.
 var Analyzer = &analysis.Analyzer{
 	Name:     "sqlscope",
-	Doc:      "SQL on a tenant table must be scoped to the active tenant",
-	URL:      "https://github.com/tenantlint/tenantlint/blob/main/docs/checks/sqlscope.md",
+	Doc:      doc,
+	URL:      url,
 	Requires: []*analysis.Analyzer{tenantflow.Analyzer},
 	Run: func(pass *analysis.Pass) (any, error) {
 		tenantflow.Report(pass, "sqlscope")

@@ -9,8 +9,8 @@ import (
 // Analyzer reports object keys without the active tenant.
 var Analyzer = &analysis.Analyzer{
 	Name:     "storagepath",
-	Doc:      "object keys and file paths must be confined to the active tenant",
-	URL:      "https://github.com/tenantlint/tenantlint/blob/main/docs/checks/storagepath.md",
+	Doc:      doc,
+	URL:      url,
 	Requires: []*analysis.Analyzer{tenantflow.Analyzer},
 	Run: func(pass *analysis.Pass) (any, error) {
 		tenantflow.Report(pass, "storagepath")

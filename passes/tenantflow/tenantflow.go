@@ -24,7 +24,7 @@ import (
 var Analyzer = &analysis.Analyzer{
 	Name:       "tenantflow",
 	Doc:        doc,
-	URL:        "https://github.com/tenantlint/tenantlint/blob/main/docs/engine.md",
+	URL:        url,
 	Run:        run,
 	Requires:   []*analysis.Analyzer{config.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
