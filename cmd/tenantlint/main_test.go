@@ -37,8 +37,14 @@ func tenantlint(t *testing.T) string {
 // copyModule copies a fixture module to a temp dir, so -fix can write to it.
 func copyModule(t *testing.T, name string) string {
 	t.Helper()
-	src, _ := filepath.Abs(filepath.Join("..", "..", "testdata", "mod", name))
 	dst := t.TempDir()
+	copyModuleTo(t, name, dst)
+	return dst
+}
+
+func copyModuleTo(t *testing.T, name, dst string) {
+	t.Helper()
+	src, _ := filepath.Abs(filepath.Join("..", "..", "testdata", "mod", name))
 	err := filepath.Walk(src, func(p string, info os.FileInfo, err error) error {
 		if err != nil {
 			return err
@@ -56,7 +62,6 @@ func copyModule(t *testing.T, name string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return dst
 }
 
 func runIn(t *testing.T, dir string, name string, args ...string) (string, string, int) {
