@@ -173,7 +173,10 @@ func TestSARIF(t *testing.T) {
 		t.Fatalf("%d results on %d lines, want 6:\n%s", len(run.Results), len(byLine), out)
 	}
 	suppressions := func(line int) []string {
-		r := byLine[line]
+		r, ok := byLine[line]
+		if !ok || r.Suppressions == nil {
+			t.Fatalf("no result on line %d", line)
+		}
 		var out []string
 		for _, s := range *r.Suppressions {
 			out = append(out, s.Kind+": "+s.Justification)

@@ -1,5 +1,5 @@
-// Package store is the SARIF fixture: findings, an explanation path, findings suppressed both
-// ways, a directive that suppresses nothing, and a line with non-ASCII text before a finding.
+// Package store, for the SARIF and go vet tests: findings, an explanation path, findings
+// suppressed both ways, a stale directive, and non-ASCII text before a finding.
 package store
 
 import (
