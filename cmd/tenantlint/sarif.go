@@ -69,10 +69,16 @@ type sarifDriver struct {
 type sarifRule struct {
 	ID                   string           `json:"id"`
 	ShortDescription     sarifText        `json:"shortDescription"`
-	FullDescription      *sarifText       `json:"fullDescription,omitempty"`
+	FullDescription      sarifText        `json:"fullDescription"`
 	HelpURI              string           `json:"helpUri"`
+	Help                 sarifHelp        `json:"help"`
 	DefaultConfiguration sarifRuleConfig  `json:"defaultConfiguration"`
 	Properties           *sarifProperties `json:"properties,omitempty"`
+}
+
+type sarifHelp struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown"`
 }
 
 type sarifRuleConfig struct {
@@ -246,16 +252,24 @@ func sarifRules() ([]sarifRule, map[string]int) {
 	var rules []sarifRule
 	index := map[string]int{}
 	for _, a := range analyzers {
-		short, full := splitDoc(a.Name, a.Doc)
+		short, body := splitDoc(a.Name, a.Doc)
+		full, _, _ := strings.Cut(body, "\n\n")
+		if full == "" {
+			full = short
+		}
+		page := checkDocsURL + a.Name + ".md"
+		doc := short
+		if body != "" {
+			doc += "\n\n" + body
+		}
 		r := sarifRule{
 			ID:                   a.Name,
 			ShortDescription:     sarifText{Text: short},
-			HelpURI:              checkDocsURL + a.Name + ".md",
+			FullDescription:      sarifText{Text: strings.Join(strings.Fields(full), " ")},
+			HelpURI:              page,
+			Help:                 sarifHelp{Text: doc + "\n\n" + page, Markdown: doc + "\n\n[docs/checks/" + a.Name + ".md](" + page + ")"},
 			DefaultConfiguration: sarifRuleConfig{Level: "error"},
 			Properties:           &sarifProperties{Tags: []string{"security", "tenant-isolation"}},
-		}
-		if full != "" {
-			r.FullDescription = &sarifText{Text: full}
 		}
 		if a.Name == "directive" {
 			// A suppression without a reason, or one that suppresses nothing, is hygiene,
@@ -270,7 +284,9 @@ func sarifRules() ([]sarifRule, map[string]int) {
 }
 
 // splitDoc splits an analyzer's Doc into its title (the first line, without the "name: "
-// prefix the analysis framework's convention allows) and the rest.
+// prefix the analysis framework's convention allows) and the rest. Code scanning shows the
+// title, the first paragraph of the rest (fullDescription) and the whole (help) with the alert,
+// and does not show helpUri, so the page's address is in the help too.
 func splitDoc(name, doc string) (short, full string) {
 	doc = strings.TrimSpace(doc)
 	short, full, _ = strings.Cut(doc, "\n")
@@ -342,20 +358,28 @@ func (c *sarifConverter) result(it sarifItem, ruleIndex int, level string) sarif
 	}
 
 	if d := it.suppressed; d != nil {
-		kind := "//nolint:tenantlint"
-		if d.Kind == "ignore" {
-			kind = "//tenantlint:ignore"
-		}
 		s := sarifSuppression{Kind: "inSource", Justification: d.Reason}
 		if d.Pos.IsValid() {
 			s.Location = &sarifLocation{
 				PhysicalLocation: c.physical(it.fset.Position(d.Pos), it.fset.Position(d.End)),
-				Message:          &sarifText{Text: kind},
+				Message:          &sarifText{Text: escapeSARIF(c.directiveText(it.fset, d))},
 			}
 		}
 		r.Suppressions = append(r.Suppressions, s)
 	}
 	return r
+}
+
+// directiveText is the directive as written, or its kind when the file cannot be read.
+func (c *sarifConverter) directiveText(fset *token.FileSet, d *tenantflow.Directive) string {
+	start, end := fset.PositionFor(d.Pos, false), fset.PositionFor(d.End, false)
+	if src := c.lines(start.Filename); src != nil && start.Offset < end.Offset && end.Offset <= len(src.data) {
+		return string(src.data[start.Offset:end.Offset])
+	}
+	if d.Kind == "nolint" {
+		return "//nolint"
+	}
+	return "//tenantlint:" + d.Kind
 }
 
 // physical is the location of pos (to end, when valid) in the file of pos.
@@ -433,11 +457,7 @@ func fileURI(path string) string {
 // column converts a position's byte column into UTF-16 code units; when the file cannot be
 // read it stays in bytes, which is exact for ASCII lines.
 func (c *sarifConverter) column(p token.Position) int {
-	s, ok := c.src[p.Filename]
-	if !ok {
-		s = readLines(p.Filename)
-		c.src[p.Filename] = s
-	}
+	s := c.lines(p.Filename)
 	if s == nil || p.Line < 1 || p.Line > len(s.starts) {
 		return p.Column
 	}
@@ -452,6 +472,16 @@ func (c *sarifConverter) column(p token.Position) int {
 		}
 	}
 	return n + 1
+}
+
+// lines reads a file once; nil when it cannot be read.
+func (c *sarifConverter) lines(name string) *sourceLines {
+	s, ok := c.src[name]
+	if !ok {
+		s = readLines(name)
+		c.src[name] = s
+	}
+	return s
 }
 
 type sourceLines struct {

@@ -23,7 +23,14 @@ type sarifDoc struct {
 					ShortDescription struct {
 						Text string `json:"text"`
 					} `json:"shortDescription"`
-					HelpURI              string `json:"helpUri"`
+					HelpURI         string `json:"helpUri"`
+					FullDescription struct {
+						Text string `json:"text"`
+					} `json:"fullDescription"`
+					Help struct {
+						Text     string `json:"text"`
+						Markdown string `json:"markdown"`
+					} `json:"help"`
 					DefaultConfiguration struct {
 						Level string `json:"level"`
 					} `json:"defaultConfiguration"`
@@ -145,6 +152,10 @@ func TestSARIF(t *testing.T) {
 		if r.ID != a.Name || r.HelpURI != want || r.ShortDescription.Text == "" || !strings.Contains(a.Doc, r.ShortDescription.Text) {
 			t.Errorf("rule %d = %+v, want id %s, helpUri %s and the check's Doc title", i, r, a.Name, want)
 		}
+		if r.FullDescription.Text == "" || !strings.HasPrefix(r.Help.Text, r.ShortDescription.Text) || !strings.HasSuffix(r.Help.Text, want) ||
+			!strings.HasSuffix(r.Help.Markdown, "]("+want+")") {
+			t.Errorf("rule %s: fullDescription %q, help %+v; want the Doc and a link to %s", a.Name, r.FullDescription.Text, r.Help, want)
+		}
 		if _, err := os.Stat(filepath.Join("..", "..", "docs", "checks", a.Name+".md")); err != nil {
 			t.Errorf("rule %s: helpUri names a page the repository lacks: %v", a.Name, err)
 		}
@@ -218,7 +229,7 @@ func TestSARIF(t *testing.T) {
 	// Suppressed findings are kept, with the directive's reason and place.
 	if got := suppressions(27); len(got) != 1 || got[0] != "inSource: the nightly report counts devices across tenants" {
 		t.Errorf("line 27 (//tenantlint:ignore sqlscope): suppressions %q", got)
-	} else if l := (*byLine[27].Suppressions)[0].Location; l == nil || l.PhysicalLocation.Region.StartLine != 26 || l.Message.Text != "//tenantlint:ignore" {
+	} else if l := (*byLine[27].Suppressions)[0].Location; l == nil || l.PhysicalLocation.Region.StartLine != 26 || l.Message.Text != "//tenantlint:ignore sqlscope the nightly report counts devices across tenants" {
 		t.Errorf("line 27: suppression location %+v, want the directive on line 26", l)
 	}
 	if got := suppressions(32); len(got) != 1 || got[0] != "inSource: the migration runs before any tenant exists" {
@@ -278,5 +289,18 @@ func TestFormatFlags(t *testing.T) {
 		if code := run(args, &bytes.Buffer{}, &stderr); code != 1 || stderr.Len() == 0 {
 			t.Errorf("%q: exit %d, stderr %q; want 1 and a reason", args, code, stderr.String())
 		}
+	}
+}
+
+// TestSplitDoc: a Doc in the analysis framework's long form ("name: title", then paragraphs)
+// gives the rule its title and body.
+func TestSplitDoc(t *testing.T) {
+	short, body := splitDoc("sqlscope", "sqlscope: SQL must be scoped\n\nA tenant table may only be read\nwith the tenant.\n\nBefore:\n\n\tdb.Query(q)\n")
+	if short != "SQL must be scoped" || !strings.HasPrefix(body, "A tenant table may only be read\nwith the tenant.\n\nBefore:") {
+		t.Errorf("splitDoc: %q, %q", short, body)
+	}
+	short, body = splitDoc("directive", "suppressions need a reason")
+	if short != "suppressions need a reason" || body != "" {
+		t.Errorf("splitDoc one line: %q, %q", short, body)
 	}
 }
