@@ -90,7 +90,14 @@ type sarifProperties struct {
 }
 
 type sarifInvocation struct {
-	ExecutionSuccessful bool `json:"executionSuccessful"`
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level     string          `json:"level"`
+	Message   sarifText       `json:"message"`
+	Locations []sarifLocation `json:"locations,omitempty"`
 }
 
 type sarifText struct {
@@ -182,8 +189,20 @@ type relatedStep struct {
 // findings as one SARIF run, with paths relative to root.
 func writeSARIF(w io.Writer, findings []finding, engine []engineResult, root string) error {
 	rules, ruleIndex := sarifRules()
+	conv := &sarifConverter{root: root, src: map[string]*sourceLines{}}
 	var items []sarifItem
+	var notes []sarifNotification
 	for _, f := range findings {
+		if f.diag.Category == "tenantflow" {
+			// The engine failed on a package (it recovers into a diagnostic): that is about
+			// the run, not the code, so it is a notification of the invocation.
+			notes = append(notes, sarifNotification{
+				Level:     "error",
+				Message:   sarifText{Text: escapeSARIF(f.diag.Message)},
+				Locations: []sarifLocation{{PhysicalLocation: conv.physical(f.fset.Position(f.diag.Pos), token.Position{})}},
+			})
+			continue
+		}
 		it := sarifItem{check: f.check, fset: f.fset, pos: f.diag.Pos, end: f.diag.End, message: f.diag.Message, fixes: f.diag.SuggestedFixes}
 		for _, r := range f.diag.Related {
 			step := relatedStep{msg: r.Message}
@@ -213,7 +232,6 @@ func writeSARIF(w io.Writer, findings []finding, engine []engineResult, root str
 		}
 	}
 
-	conv := &sarifConverter{root: root, src: map[string]*sourceLines{}}
 	results := make([]sarifResult, 0, len(items))
 	for _, it := range items {
 		idx, ok := ruleIndex[it.check]
@@ -223,6 +241,13 @@ func writeSARIF(w io.Writer, findings []finding, engine []engineResult, root str
 		results = append(results, conv.result(it, idx, rules[idx].DefaultConfiguration.Level))
 	}
 	results = sortResults(results)
+	sort.SliceStable(notes, func(i, j int) bool {
+		a, b := notes[i].Locations[0].PhysicalLocation, notes[j].Locations[0].PhysicalLocation
+		if a.ArtifactLocation.URI != b.ArtifactLocation.URI {
+			return a.ArtifactLocation.URI < b.ArtifactLocation.URI
+		}
+		return notes[i].Message.Text < notes[j].Message.Text
+	})
 
 	driver := sarifDriver{Name: "tenantlint", InformationURI: projectURL, Rules: rules}
 	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
@@ -233,7 +258,7 @@ func writeSARIF(w io.Writer, findings []finding, engine []engineResult, root str
 		Version: "2.1.0",
 		Runs: []sarifRun{{
 			Tool:        sarifTool{Driver: driver},
-			Invocations: []sarifInvocation{{ExecutionSuccessful: true}},
+			Invocations: []sarifInvocation{{ExecutionSuccessful: len(notes) == 0, ToolExecutionNotifications: notes}},
 			OriginalURIBaseIDs: map[string]sarifArtifactLocation{
 				sarifBaseID: {URI: fileURI(root) + "/"},
 			},

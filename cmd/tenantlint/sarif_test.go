@@ -3,11 +3,14 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"go/token"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf16"
+
+	"golang.org/x/tools/go/analysis"
 )
 
 // sarifDoc is the part of a SARIF log the tests look at.
@@ -302,5 +305,54 @@ func TestSplitDoc(t *testing.T) {
 	short, body = splitDoc("directive", "suppressions need a reason")
 	if short != "suppressions need a reason" || body != "" {
 		t.Errorf("splitDoc one line: %q, %q", short, body)
+	}
+}
+
+// TestSARIFEngineFailure: an engine failure (recovered into a "tenantflow" diagnostic) is about
+// the run, so it is a notification of a failed invocation, not a result of some rule.
+func TestSARIFEngineFailure(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "a.go")
+	src := "package a\n\nfunc F() {}\n"
+	if err := os.WriteFile(name, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	tf := fset.AddFile(name, -1, len(src))
+	tf.SetLinesForContent([]byte(src))
+	findings := []finding{
+		{check: "directive", fset: fset, diag: analysis.Diagnostic{Pos: tf.Pos(0), Category: "tenantflow", Message: "internal error analysing a (please report): boom"}},
+		{check: "sqlscope", fset: fset, diag: analysis.Diagnostic{Pos: tf.Pos(11), Category: "sqlscope", Message: "query [x] is not scoped"}},
+	}
+	var buf bytes.Buffer
+	if err := writeSARIF(&buf, findings, nil, dir); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Runs []struct {
+			Invocations []struct {
+				ExecutionSuccessful        bool `json:"executionSuccessful"`
+				ToolExecutionNotifications []struct {
+					Level   string `json:"level"`
+					Message struct {
+						Text string `json:"text"`
+					} `json:"message"`
+				} `json:"toolExecutionNotifications"`
+			} `json:"invocations"`
+			Results []sarifResDoc `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	inv := doc.Runs[0].Invocations[0]
+	if inv.ExecutionSuccessful || len(inv.ToolExecutionNotifications) != 1 || inv.ToolExecutionNotifications[0].Level != "error" ||
+		!strings.Contains(inv.ToolExecutionNotifications[0].Message.Text, "boom") {
+		t.Errorf("invocation: %+v", inv)
+	}
+	res := doc.Runs[0].Results
+	if len(res) != 1 || res[0].RuleID != "sqlscope" || res[0].Message.Text != `query \[x\] is not scoped` ||
+		res[0].Locations[0].PhysicalLocation.Region.StartLine != 3 || res[0].Locations[0].PhysicalLocation.ArtifactLocation.URI != "a.go" {
+		t.Errorf("results: %s", buf.String())
 	}
 }
