@@ -20,3 +20,8 @@ if [ -f contract/go.mod ]; then
 	echo "== go test (contract: the catalog against the real libraries)"
 	(cd contract && go test -count=1 ./...)
 fi
+
+if [ -f sarifschema/go.mod ]; then
+	echo "== go test (sarifschema: tenantlint -format=sarif against the SARIF 2.1.0 schema)"
+	(cd sarifschema && go vet ./... && go test -count=1 ./...)
+fi

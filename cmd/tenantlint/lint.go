@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -52,13 +53,20 @@ func lint(o options, patterns []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tenantlint: no packages match %s\n", strings.Join(patterns, " "))
 		return 1
 	}
-	graph, err := checker.Analyze(analyzers, pkgs, nil)
+	run := analyzers
+	if o.format == "sarif" {
+		// The checker keeps the results of root actions only: the engine's result, which
+		// holds the suppressed findings the checks do not report, must be asked for.
+		run = append(slices.Clone(analyzers), tenantflow.Analyzer)
+	}
+	graph, err := checker.Analyze(run, pkgs, nil)
 	if err != nil {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
 		return 1
 	}
 
 	var findings []finding
+	var engine []engineResult
 	failed := false
 	seenErr := map[string]bool{}
 	for act := range graph.All() {
@@ -69,6 +77,12 @@ func lint(o options, patterns []string, stdout, stderr io.Writer) int {
 				fmt.Fprintf(stderr, "tenantlint: %s: %v\n", act.Package.PkgPath, act.Err)
 			}
 			failed = true
+		}
+		if act.IsRoot && act.Analyzer == tenantflow.Analyzer {
+			if res, ok := act.Result.(*tenantflow.Result); ok {
+				engine = append(engine, engineResult{fset: act.Package.Fset, res: res})
+			}
+			continue
 		}
 		if act.IsRoot {
 			for _, d := range act.Diagnostics {
@@ -84,7 +98,12 @@ func lint(o options, patterns []string, stdout, stderr io.Writer) int {
 	}
 
 	switch {
-	case o.json:
+	case o.format == "sarif":
+		if err := writeSARIF(stdout, findings, engine, sarifRoot(pkgs, o.dir)); err != nil {
+			fmt.Fprintf(stderr, "tenantlint: %v\n", err)
+			return 1
+		}
+	case o.format == "json":
 		if err := graph.PrintJSON(stdout); err != nil {
 			fmt.Fprintf(stderr, "tenantlint: %v\n", err)
 			return 1

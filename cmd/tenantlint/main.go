@@ -5,6 +5,7 @@
 // Usage:
 //
 //	tenantlint [flags] packages
+//	tenantlint -format=sarif ./... > tenantlint.sarif
 //	go vet -vettool=$(command -v tenantlint) packages
 //
 // Exit status: 0 when clean, 3 when there are findings, 1 on errors (bad config, packages that
@@ -51,14 +52,15 @@ func vetMode(args []string) bool {
 
 type options struct {
 	json, fix, diff, verbose, tests bool
-	configFile, dir                 string
+	format, configFile, dir         string
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("tenantlint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var o options
-	fs.BoolVar(&o.json, "json", false, "print diagnostics as JSON, in the format of golang.org/x/tools/go/analysis drivers")
+	fs.StringVar(&o.format, "format", "text", "output `format`: text, json (the format of golang.org/x/tools/go/analysis drivers) or sarif (SARIF 2.1.0, with suppressed findings kept)")
+	fs.BoolVar(&o.json, "json", false, "same as -format=json")
 	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes that are certain")
 	fs.BoolVar(&o.diff, "diff", false, "with -fix, print the fixes as a unified diff instead of applying them")
 	fs.BoolVar(&o.verbose, "v", false, "say which tables are treated as tenant tables and why")
@@ -85,6 +87,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if o.diff {
 		o.fix = true
+	}
+	if o.json {
+		if o.format != "text" && o.format != "json" {
+			fmt.Fprintf(stderr, "tenantlint: -json and -format=%s disagree\n", o.format)
+			return 1
+		}
+		o.format = "json"
+	}
+	switch o.format {
+	case "text", "json", "sarif":
+	default:
+		fmt.Fprintf(stderr, "tenantlint: -format=%s: want text, json or sarif\n", o.format)
+		return 1
+	}
+	if o.fix && o.format != "text" {
+		fmt.Fprintf(stderr, "tenantlint: -fix and -diff print text; drop -format=%s\n", o.format)
+		return 1
 	}
 	return lint(o, fs.Args(), stdout, stderr)
 }

@@ -6,6 +6,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -37,8 +39,14 @@ func tenantlint(t *testing.T) string {
 // copyModule copies a fixture module to a temp dir, so -fix can write to it.
 func copyModule(t *testing.T, name string) string {
 	t.Helper()
-	src, _ := filepath.Abs(filepath.Join("..", "..", "testdata", "mod", name))
 	dst := t.TempDir()
+	copyModuleTo(t, name, dst)
+	return dst
+}
+
+func copyModuleTo(t *testing.T, name, dst string) {
+	t.Helper()
+	src, _ := filepath.Abs(filepath.Join("..", "..", "testdata", "mod", name))
 	err := filepath.Walk(src, func(p string, info os.FileInfo, err error) error {
 		if err != nil {
 			return err
@@ -56,7 +64,6 @@ func copyModule(t *testing.T, name string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return dst
 }
 
 func runIn(t *testing.T, dir string, name string, args ...string) (string, string, int) {
@@ -170,24 +177,76 @@ func TestBadConfig(t *testing.T) {
 	}
 }
 
+// TestGoVet drives the command as go vet's -vettool: exactly the unsuppressed findings, with
+// their explanation, and go vet's exit status 1; suppressions honoured (exit 0 when all of a
+// package's findings are suppressed); and go vet -json carrying the explanation and the fixes.
 func TestGoVet(t *testing.T) {
 	bin := tenantlint(t)
-	dir := copyModule(t, "app")
+	dir := copyModule(t, "sarifapp")
 	_, errOut, code := runIn(t, dir, "go", "vet", "-vettool="+bin, "./...")
-	if code == 0 {
-		t.Fatalf("go vet exit 0, want failure; stderr:\n%s", errOut)
+	if code != 1 {
+		t.Fatalf("go vet exit %d, want 1 (findings); stderr:\n%s", code, errOut)
 	}
-	for _, want := range []string{
-		"store/store.go:18:9: query on tenant table \"devices\" is not scoped to the active tenant",
-		"store/store.go:22:2: tenant id comes from request input",
-	} {
-		if !strings.Contains(errOut, want) {
-			t.Errorf("go vet output lacks %q:\n%s", want, errOut)
+	var findings, explanation []string
+	for _, l := range strings.Split(strings.TrimSpace(errOut), "\n") {
+		switch {
+		case strings.HasPrefix(l, "#"):
+		case strings.Contains(l, ": \t"):
+			explanation = append(explanation, l)
+		default:
+			findings = append(findings, l)
 		}
 	}
-	_, errOut, code = runIn(t, dir, "go", "vet", "-vettool="+bin, "./clean")
+	sort.Strings(findings)
+	want := []string{
+		`store/store.go:18:9: query on tenant table "devices" is not scoped to the active tenant: no WHERE clause`,
+		`store/store.go:22:2: tenant id comes from request input: r.FormValue reaches Get needs the active tenant in tid (for tenant_id = $1 in the query on tenant table "devices")`,
+		`store/store.go:36:2: //nolint:tenantlint suppresses nothing: remove it`,
+		`store/store.go:40:48: query on tenant table "devices" is not scoped to the active tenant: no WHERE clause`,
+	}
+	// Not reported: store.go:27 (//tenantlint:ignore sqlscope), store.go:32 (//nolint:tenantlint)
+	// and quiet/quiet.go (an ignore directive at the end of the line).
+	if strings.Join(findings, "\n") != strings.Join(want, "\n") {
+		t.Errorf("go vet findings:\n%s\nwant:\n%s", strings.Join(findings, "\n"), strings.Join(want, "\n"))
+	}
+	for _, step := range []string{
+		"store/store.go:22:21: \tr.FormValue returns request input",
+		"store/store.go:22:2: \tcalls Get with request input (r.FormValue) as tid",
+		"store/store.go:14:9: \tquery on tenant table \"devices\" binds $1 to parameter tid",
+	} {
+		if !slices.Contains(explanation, step) {
+			t.Errorf("go vet output lacks the explanation step %q:\n%s", step, errOut)
+		}
+	}
+
+	out, errOut, code := runIn(t, dir, "go", "vet", "-vettool="+bin, "./quiet")
+	if code != 0 || strings.TrimSpace(out+errOut) != "" {
+		t.Errorf("go vet on a package whose only finding is suppressed: exit %d, output:\n%s%s", code, out, errOut)
+	}
+
+	// -json: go vet exits 0 and prints the analysis JSON tree.
+	out, errOut, code = runIn(t, dir, "go", "vet", "-vettool="+bin, "-json", "./store")
 	if code != 0 {
-		t.Errorf("go vet on a clean package: exit %d\n%s", code, errOut)
+		t.Fatalf("go vet -json: exit %d, want 0\n%s", code, errOut)
+	}
+	var tree map[string]map[string][]struct {
+		Posn    string `json:"posn"`
+		Related []struct {
+			Posn string `json:"posn"`
+		} `json:"related"`
+		SuggestedFixes []struct {
+			Message string `json:"message"`
+		} `json:"suggested_fixes"`
+	}
+	if err := json.Unmarshal([]byte(out), &tree); err != nil {
+		t.Fatalf("go vet -json: %v\nstdout:\n%s\nstderr:\n%s", err, out, errOut)
+	}
+	sql, dirs := tree["example.com/sarifapp/store"]["sqlscope"], tree["example.com/sarifapp/store"]["directive"]
+	if len(sql) != 3 || len(sql[1].Related) != 3 || !strings.HasSuffix(sql[1].Related[2].Posn, "store/store.go:14:9") {
+		t.Errorf("go vet -json sqlscope: %+v", sql)
+	}
+	if len(dirs) != 1 || len(dirs[0].SuggestedFixes) != 1 || dirs[0].SuggestedFixes[0].Message != "Remove the directive" {
+		t.Errorf("go vet -json directive: %+v", dirs)
 	}
 }
 

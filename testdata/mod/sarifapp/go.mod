@@ -1,0 +1,3 @@
+module example.com/sarifapp
+
+go 1.26
