@@ -12,6 +12,7 @@ var Tables = []Table{
 	{Name: "CopyFrom", Doc: "CopyFrom is pgx's bulk insert: CopyFrom(ctx, tableName, columnNames, rows). The columns must\ninclude the tenant column when the table is a tenant table.", Rows: CopyFrom},
 	{Name: "SQLMethodNames", Doc: "SQLMethodNames are method names that, on an interface whose method takes SQL text followed\nby variadic arguments, make a call a SQL sink: this is how sqlc's generated DBTX interface,\npgx.Tx and most hand-written repository interfaces look.", Rows: SQLMethodNames},
 	{Name: "Libraries", Doc: "Libraries are import paths whose own code is not analyzed: their bodies implement the sinks\nand sources described here, and analyzing them would only find the sinks calling each other.", Rows: Libraries},
+	{Name: "Bindable", Doc: "Bindable are the types of handles that can be bound to one tenant when they are made\n(blob.PrefixedBucket(b, tenant+\"/\"), os.OpenRoot(tenantDir)), which then scopes every key\nused through them: opening one on a tenant path (a key sink) gives a bound handle, while the\nresult of other key sinks never carries their keys' tenant (a rueidis builder after a tenant\nkey, a subscription opened on a tenant channel).", Rows: Bindable},
 	{Name: "KeySinks", Doc: "KeySinks are the built-in key sinks of every family, one file each.", Rows: KeySinks},
 	{Name: "Scopers", Doc: "Scopers are calls whose results carry the active tenant whatever their inputs: the reference\nruntime's key, channel and path builders read the tenant from the context.", Rows: Scopers},
 }

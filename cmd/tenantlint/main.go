@@ -72,7 +72,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fs.PrintDefaults()
 		fmt.Fprintf(stderr, "\nchecks:\n")
 		for _, a := range analyzers {
-			fmt.Fprintf(stderr, "  %-12s %s\n", a.Name, a.Doc)
+			synopsis, _, _ := strings.Cut(a.Doc, "\n")
+			fmt.Fprintf(stderr, "  %-12s %s\n", a.Name, synopsis)
 		}
 	}
 	if err := fs.Parse(args); err != nil {
