@@ -51,6 +51,23 @@ var jobSinks = []KeySink{
 	{Func: "github.com/ThreeDotsLabs/watermill/message.NewMessageWithContext", Arg: 2, Family: "job", What: "job payload"},
 }
 
+// JobTypes are the job a handler receives (as a pointer): a function taking a context and one
+// of them is a job handler, which must restore the tenant from the job before it reads it from
+// its context.
+var JobTypes = []string{
+	"github.com/hibiken/asynq.Task",
+	"github.com/riverqueue/river.Job",
+}
+
+// Restorers put a tenant into a context: a context passed through one is no longer the
+// worker's own.
+var Restorers = []string{
+	Runtime + "/tenantjob.Restore",
+	Runtime + ".With",
+	"github.com/grafana/dskit/user.InjectOrgID",
+	"github.com/weaveworks/common/user.InjectOrgID",
+}
+
 // jobLibraries are the jobs libraries, whose own code is not analysed.
 var jobLibraries = []string{
 	"github.com/hibiken/asynq",

@@ -148,6 +148,9 @@ type Summary struct {
 	Results  []Result      `json:",omitempty"`
 	Requires []Requirement `json:",omitempty"`
 	SQL      *SQLForward   `json:",omitempty"`
+	// CtxTenant are the context parameters the function reads the active tenant from, itself
+	// or through its callees (for job handlers that never restored the tenant).
+	CtxTenant []int `json:",omitempty"`
 }
 
 func (*Summary) AFact() {}
@@ -182,12 +185,15 @@ func (s *Summary) String() string {
 	if s.SQL != nil {
 		parts = append(parts, fmt.Sprintf("sql(query=p%d args=p%d)", s.SQL.Query, s.SQL.Args))
 	}
+	for _, i := range s.CtxTenant {
+		parts = append(parts, fmt.Sprintf("ctxtenant p%d", i))
+	}
 	return strings.Join(parts, "; ")
 }
 
 // Empty reports whether the summary says nothing worth exporting.
 func (s *Summary) Empty() bool {
-	if len(s.Requires) > 0 || s.SQL != nil {
+	if len(s.Requires) > 0 || s.SQL != nil || len(s.CtxTenant) > 0 {
 		return false
 	}
 	for _, r := range s.Results {

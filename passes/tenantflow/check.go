@@ -227,6 +227,12 @@ func (p *pkgState) callStart(lparen token.Pos) token.Pos {
 // summary is what callers (in this package and others) need to know about the function.
 func (s *funcState) summary() *facts.Summary {
 	sum := &facts.Summary{Requires: s.requires, SQL: s.sqlForward}
+	if len(s.ctxReads) > 0 && !s.crossTenant() { // (crossTenant marks its directive used)
+		for _, r := range s.ctxReads {
+			sum.CtxTenant = append(sum.CtxTenant, r.param)
+		}
+		slices.Sort(sum.CtxTenant)
+	}
 	for _, r := range s.returns {
 		v := finalize(r)
 		res := facts.Result{Kind: v.kind, Built: v.built && !v.kind.HasTenant()}
@@ -252,10 +258,12 @@ func (s *funcState) summary() *facts.Summary {
 // on parameters always are (they make the summary).
 func (s *funcState) check(report bool) {
 	s.report = report
+	defer s.checkJobHandler()
 	for _, b := range s.fn.Blocks {
 		for _, instr := range b.Instrs {
 			switch in := instr.(type) {
 			case ssa.CallInstruction:
+				s.noteCtxReads(in)
 				s.checkCall(in)
 			case *ssa.MakeClosure:
 				s.checkClosure(in.Fn.(*ssa.Function), in.Bindings)

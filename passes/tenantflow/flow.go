@@ -40,6 +40,7 @@ type funcState struct {
 	sqlForward   *facts.SQLForward
 	allTenants   *bool // cached entersAllTenants
 	nilReturns   bool  // some return statement returned nil
+	ctxReads     []ctxRead
 
 	// cur is the instruction being computed; storedAt the stores to each memory cell, to tell
 	// a field set on every path from one set on some.

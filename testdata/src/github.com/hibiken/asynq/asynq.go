@@ -28,3 +28,5 @@ func (c *Client) Enqueue(task *Task, opts ...Option) (*TaskInfo, error) { return
 func (c *Client) EnqueueContext(ctx context.Context, task *Task, opts ...Option) (*TaskInfo, error) {
 	return nil, nil
 }
+
+func (t *Task) Payload() []byte { return t.payload }

@@ -34,3 +34,8 @@ func (c *Client[TTx]) InsertTx(ctx context.Context, tx TTx, args JobArgs, opts *
 func (c *Client[TTx]) InsertMany(ctx context.Context, params []InsertManyParams) ([]*rivertype.JobInsertResult, error) {
 	return nil, nil
 }
+
+type Job[T JobArgs] struct {
+	*rivertype.JobRow
+	Args T
+}

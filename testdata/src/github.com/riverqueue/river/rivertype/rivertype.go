@@ -5,3 +5,7 @@ package rivertype
 type JobInsertResult struct {
 	UniqueSkippedAsDuplicate bool
 }
+
+type JobRow struct {
+	ID int64
+}
