@@ -104,7 +104,7 @@ func TestPagesKeepContent(t *testing.T) {
 	want := map[string][]string{
 		"docs/checks/cachekey.md":    {"## Known limits", "rueidiscompat/rueidisaside", "| `github.com/redis/go-redis/v9` | v9."},
 		"docs/checks/chanscope.md":   {"**melody's `Broadcast(msg)`**", "tenantpubsub.Pattern", "## Before and after"},
-		"docs/checks/jobscope.md":    {"**The worker side is not checked yet.**", "| asynq (v0."},
+		"docs/checks/jobscope.md":    {"**The worker side covers asynq and river handlers**", "| asynq (v0."},
 		"docs/checks/storagepath.md": {"**Path traversal inside the tenant's path.**", "With gocloud, bind the bucket once"},
 		"docs/checks/sqlscope.md":    {"## Request input from web frameworks", "## Intentional cross-tenant queries", "## Where the tenant comes from", "auth.RequireMember"},
 		"docs/checks/directive.md":   {"A bare `//nolint`"},
