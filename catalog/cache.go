@@ -35,9 +35,10 @@ func cacheTable() []cacheCommands {
 	// Get(ctx, key)): key(i) is argument i; keys(i) every element of the
 	// variadic argument i (DEL k1 k2); pairs(i) and triplets(i) its 1st, 3rd, 5th... or 1st,
 	// 4th... elements (MSET k1 v1 k2 v2; JSON.MSET k1 path v1 ...); field(i, f) the field f of
-	// argument i, a struct or a pointer to one (memcache.Item.Key). A []string that is not
-	// variadic (EVAL's keys, ZStore.Keys) is key(i) or field(i, f): the engine judges the slice
-	// as one value, from its elements.
+	// argument i, a struct or a pointer to one (memcache.Item.Key). A []string of keys that is
+	// not variadic (EVAL's keys, GetMulti, rueidis.MGet) is keys(i) too: the elements of a slice
+	// literal are judged one by one, any other slice as one value. ZStore.Keys (a field) is
+	// judged as one value.
 	key := func(i int) KeySink { return KeySink{Arg: i} }
 	keys := func(i int) KeySink { return KeySink{Arg: i, Variadic: true} }
 	pairs := func(i int) KeySink { return KeySink{Arg: i, Variadic: true, Stride: 2} }
@@ -150,9 +151,9 @@ func cacheTable() []cacheCommands {
 		redis("StreamCmdable", "XRead XReadGroup", field(1, "Streams")),
 		redis("StreamCmdable", "XReadStreams", keys(1)),
 		// Scripts and functions: the keys are a []string.
-		redis("ScriptingFunctionsCmdable", "Eval EvalRO EvalSha EvalShaRO FCall FCallRO FCallRo", key(2)),
-		{recv: recvs(goRedis, "Scripter"), methods: "Eval EvalRO EvalSha EvalShaRO", at: []KeySink{key(2)}},
-		{recv: recvs(goRedis, "Script"), methods: "Eval EvalRO EvalSha EvalShaRO Run RunRO", at: []KeySink{key(2)}},
+		redis("ScriptingFunctionsCmdable", "Eval EvalRO EvalSha EvalShaRO FCall FCallRO FCallRo", keys(2)),
+		{recv: recvs(goRedis, "Scripter"), methods: "Eval EvalRO EvalSha EvalShaRO", at: []KeySink{keys(2)}},
+		{recv: recvs(goRedis, "Script"), methods: "Eval EvalRO EvalSha EvalShaRO Run RunRO", at: []KeySink{keys(2)}},
 		// RedisJSON.
 		redis("JSONCmdable", "JSONArrAppend JSONArrIndex JSONArrIndexWithArgs JSONArrInsert JSONArrLen "+
 			"JSONArrPop JSONArrTrim JSONArrTrimWithArgs JSONClear JSONDebugMemory JSONDel JSONForget "+
@@ -168,13 +169,13 @@ func cacheTable() []cacheCommands {
 		{recv: recvs(goRedis, "cmdable", "GenericCmdable"), methods: "Scan ScanType", at: []KeySink{key(2)}, what: "cache key pattern"},
 
 		// rueidis: its package-level helpers.
-		{pkg: rueidis, methods: "MGet MDel JsonMGet", at: []KeySink{key(2)}},
-		{pkg: rueidis, methods: "MGetCache JsonMGetCache", at: []KeySink{key(3)}},
+		{pkg: rueidis, methods: "MGet MDel JsonMGet", at: []KeySink{keys(2)}},
+		{pkg: rueidis, methods: "MGetCache JsonMGetCache", at: []KeySink{keys(3)}},
 		{recv: recvs(rueidisCmds, "Arbitrary"), methods: "Keys", at: []KeySink{keys(0)}},
 
 		// gomemcache.
 		{recv: recvs(memcache, "Client"), methods: "Get GetAndTouch Delete Touch Increment Decrement", at: []KeySink{key(0)}},
-		{recv: recvs(memcache, "Client"), methods: "GetMulti", at: []KeySink{key(0)}},
+		{recv: recvs(memcache, "Client"), methods: "GetMulti", at: []KeySink{keys(0)}},
 		{recv: recvs(memcache, "Client"), methods: "Set Add Replace CompareAndSwap Append Prepend", at: []KeySink{field(0, "Key")}},
 
 		// ristretto v2 (generic keys).

@@ -17,8 +17,9 @@ func Memcache(ctx context.Context, mc *memcache.Client, id int64) {
 	mc.Set(&memcache.Item{Key: tid + ":stats:" + n, Value: []byte("stats:" + n)})
 	it := &memcache.Item{Key: "user:" + n}
 	it.Value = []byte("1")
-	mc.Add(it)                          // want `the cache key \(Key\) of Add is built without the active tenant`
-	mc.GetMulti([]string{"stats:" + n}) // want `the cache key of GetMulti is built without the active tenant`
+	mc.Add(it)                                                              // want `the cache key \(Key\) of Add is built without the active tenant`
+	mc.GetMulti([]string{"stats:" + n})                                     // want `the cache key of GetMulti is built without the active tenant`
+	mc.GetMulti([]string{auth.TenantID(ctx) + ":stats:" + n, "stats:" + n}) // want `the cache key of GetMulti is built without the active tenant`
 	mc.Delete(tid + ":stats:" + n)
 	mc.Increment("hits:"+n, 1) // want `the cache key of Increment is built without the active tenant`
 	mc.Get("feature-flags")

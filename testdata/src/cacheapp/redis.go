@@ -123,7 +123,9 @@ func Scripts(ctx context.Context, rdb *redis.Client, id int64) {
 	n := strconv.FormatInt(id, 10)
 	rdb.Eval(ctx, "return 1", []string{"stats:" + n}) // want `the cache key of Eval is built without the active tenant`
 	rdb.Eval(ctx, "return 1", []string{auth.TenantID(ctx) + ":stats:" + n})
-	incrScript.Run(ctx, rdb, []string{"hits:" + n}) // want `the cache key of Run is built without the active tenant`
+	// Each key of a literal on its own: one carrying the tenant does not vouch for another.
+	rdb.Eval(ctx, "return 1", []string{auth.TenantID(ctx) + ":a", "b:" + n}) // want `the cache key of Eval is built without the active tenant`
+	incrScript.Run(ctx, rdb, []string{"hits:" + n})                          // want `the cache key of Run is built without the active tenant`
 	incrScript.Run(ctx, rdb, []string{auth.TenantID(ctx) + ":hits:" + n})
 }
 

@@ -21,6 +21,7 @@ func Rueidis(ctx context.Context, c rueidis.Client, id int64) {
 	c.Do(ctx, c.B().Get().Key("feature-flags").Build())
 	// A step after a tenant key is not bound to the tenant: each key is judged.
 	c.Do(ctx, c.B().Rename().Key(tid+":a").Newkey("b:"+n).Build()) // want `the cache key of Newkey is built without the active tenant`
-	rueidis.MGet(c, ctx, []string{"stats:" + n}) // want `the cache key of MGet is built without the active tenant`
+	rueidis.MGet(c, ctx, []string{"stats:" + n})                   // want `the cache key of MGet is built without the active tenant`
 	rueidis.MGet(c, ctx, []string{tid + ":stats:" + n})
+	rueidis.MGet(c, ctx, []string{tid + ":stats:" + n, "stats:" + n}) // want `the cache key of MGet is built without the active tenant`
 }
