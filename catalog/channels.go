@@ -13,8 +13,8 @@ import "slices"
 // Publish is (jetstream.Publisher).Publish. contract/channels_test.go checks that every row is
 // spelled as the engine keys it.
 //
-// Not expressible as rows (see docs/checks/chanscope.md): melody's Broadcast, whose call is the
-// finding whatever its argument; kafka-go's WriteMessages, whose topic is a field of a variadic
+// Not expressible as rows (see docs/checks/chanscope.md; melody's Broadcast, whose call is the
+// finding whatever its argument, is BroadcastAll below): kafka-go's Writer.Topic, a field of the
 // struct argument; sarama's SendMessages (a slice of messages) and AsyncProducer.Input (a
 // channel send); centrifuge's OnSubscribe handler, which must check a channel chosen by the
 // client; websocket hubs keyed by room name in the application's own maps.
@@ -128,13 +128,25 @@ func centrifugeChannelSinks() []KeySink {
 
 // kafkaChannelSinks: sarama's SyncProducer sends a *ProducerMessage to its Topic; its consumer
 // reads a topic's partition; kafka-go dials the leader of a topic's partition (the connection
-// writes to that topic). (kafka-go's Writer.WriteMessages takes ...Message, whose Topic the
-// engine cannot reach: a field of each element of a variadic argument.)
+// writes to that topic), and its writers send each Message to its Topic (a field of every
+// element of the variadic msgs; a Message without one goes to the Writer's Topic, unseen).
 func kafkaChannelSinks() []KeySink {
 	const sarama = "github.com/IBM/sarama"
+	const kafkaGo = "github.com/segmentio/kafka-go"
 	return slices.Concat(
 		chanRows(sarama+".SyncProducer", []string{"SendMessage"}, 0, "Topic", topicName),
 		chanRows(sarama+".Consumer", []string{"ConsumePartition"}, 0, "", topicName),
-		[]KeySink{{Func: "github.com/segmentio/kafka-go.DialLeader", Arg: 3, Family: "channel", What: topicName, Constant: true}},
+		[]KeySink{{Func: kafkaGo + ".DialLeader", Arg: 3, Family: "channel", What: topicName, Constant: true}},
+		[]KeySink{{Func: "(" + kafkaGo + ".Writer).WriteMessages", Arg: 1, Field: "Topic", Variadic: true, Family: "channel", What: topicName, Constant: true}},
 	)
+}
+
+// BroadcastAll are calls that send to every connected session of every tenant: the call itself
+// is the finding, whatever the message (melody's Broadcast; BroadcastFilter with a filter on the
+// session's tenant is the per-tenant form).
+var BroadcastAll = []string{
+	"(github.com/olahol/melody.Melody).Broadcast",
+	"(github.com/olahol/melody.Melody).BroadcastBinary",
+	"(github.com/olahol/melody.Melody).BroadcastOthers",
+	"(github.com/olahol/melody.Melody).BroadcastBinaryOthers",
 }

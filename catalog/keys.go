@@ -13,8 +13,9 @@ type KeySink struct {
 	// Field: the key is this field of the argument (a struct or a pointer to one), such as the
 	// Key of an s3.PutObjectInput.
 	Field string
-	// Variadic: Arg is variadic and every element is a key (DEL k1 k2 ...); with Stride n, only
-	// every n-th element from the first is (MSET k1 v1 k2 v2: Stride 2).
+	// Variadic: Arg is a slice, variadic or not, and every element is a key (DEL k1 k2 ...;
+	// EVAL's keys []string; with Field, the field of every element: kafka-go's Message.Topic);
+	// with Stride n, only every n-th element from the first is (MSET k1 v1 k2 v2: Stride 2).
 	Variadic bool
 	Stride   int
 	// Family is the sink family: cache, job, channel or storage.

@@ -67,3 +67,13 @@ func TestChannelRows(t *testing.T) {
 		}
 	}
 }
+
+// TestBroadcastAll: every call the catalog reports as a broadcast to all tenants exists.
+func TestBroadcastAll(t *testing.T) {
+	pkgs := load(t)
+	for _, f := range catalog.BroadcastAll {
+		if _, ok := lookup(pkgs, f); !ok {
+			t.Errorf("catalog.BroadcastAll: %s not found in the real module", f)
+		}
+	}
+}

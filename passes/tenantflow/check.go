@@ -317,6 +317,11 @@ func (s *funcState) checkCall(call ssa.CallInstruction) {
 	if sinks := s.pkg.rules.keySinks[calleeKey(c)]; len(sinks) > 0 {
 		s.checkKeySinks(call, sinks)
 	}
+	if slices.Contains(catalog.BroadcastAll, calleeKey(c)) {
+		name := calleeName(c)
+		s.addFinding(call, "channel", fmt.Sprintf("%s sends to every connected session, of every tenant: filter the sessions by tenant (BroadcastFilter)", name),
+			[]string{fmt.Sprintf("%s: %s reaches all sessions", s.pkg.posString(s.pkg.callStart(call.Pos())), name)})
+	}
 	sum := s.pkg.summaryOf(c)
 	if sum == nil || len(sum.Requires) == 0 {
 		return

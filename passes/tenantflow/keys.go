@@ -33,7 +33,22 @@ func (s *funcState) checkKeySinks(call ssa.CallInstruction, sinks []catalog.KeyS
 		}
 		v := s.eval(args[idx])
 		where := sink.What
-		if sink.Field != "" {
+		if sink.Field != "" && sink.Variadic {
+			// A field of every element (kafka-go's Message.Topic): judge each element's field.
+			el := elemType(args[idx].Type())
+			f := &value{kind: facts.Unknown, fields: map[string]*value{}}
+			for i := 0; ; i++ {
+				e, ok := v.fields[strconv.Itoa(i)]
+				if !ok {
+					break
+				}
+				if fv := fieldOfStruct(el, e, sink.Field); fv != nil {
+					f.fields[strconv.Itoa(i)] = fv
+				}
+			}
+			v = f
+			where = sink.What + " (" + sink.Field + ")"
+		} else if sink.Field != "" {
 			v = s.fieldByName(args[idx], v, sink.Field)
 			if v == nil {
 				continue
@@ -117,6 +132,19 @@ func (s *funcState) fieldByName(a ssa.Value, v *value, name string) *value {
 	if mi, ok := a.(*ssa.MakeInterface); ok {
 		t = mi.X.Type()
 	}
+	return fieldOfStruct(t, v, name)
+}
+
+// elemType is the element type of a slice.
+func elemType(t types.Type) types.Type {
+	if sl, ok := t.Underlying().(*types.Slice); ok {
+		return sl.Elem()
+	}
+	return t
+}
+
+// fieldOfStruct reads field name of v, a value of struct type t (or a pointer to one).
+func fieldOfStruct(t types.Type, v *value, name string) *value {
 	st := structOf(t)
 	if st == nil {
 		return nil

@@ -125,12 +125,13 @@ func Broadcast(nc *nats.Conn, handle nats.MsgHandler) {
 	nc.Subscribe("announcements", handle)
 }
 
-// NotReported are leaks no catalog row can describe (docs/checks/chanscope.md, "Not covered"):
-// melody's Broadcast reaches every session of every tenant whatever the message, and kafka-go's
-// topic is a field of each element of a variadic argument.
-func NotReported(ctx context.Context, m *melody.Melody, w *kafka.Writer, data []byte) {
-	m.Broadcast(data)
-	w.WriteMessages(ctx, kafka.Message{Topic: "notes", Value: data})
+// Broadcasts: melody's Broadcast reaches every session of every tenant whatever the message, and
+// kafka-go's topic is the Topic field of each message.
+func Broadcasts(ctx context.Context, m *melody.Melody, w *kafka.Writer, data []byte, id string) {
+	m.Broadcast(data)                                                                                          // want `chanscope: Broadcast sends to every connected session, of every tenant`
+	w.WriteMessages(ctx, kafka.Message{Topic: "notes", Value: data})                                           // want `the topic \(Topic\) of WriteMessages is a constant`
+	w.WriteMessages(ctx, kafka.Message{Topic: auth.TenantID(ctx) + ".notes"}, kafka.Message{Topic: "n." + id}) // want `the topic \(Topic\) of WriteMessages is built without the active tenant`
+	w.WriteMessages(ctx, kafka.Message{Value: data})                                                           // no Topic: the Writer's, set elsewhere
 	// The correct forms: a filter on the session's tenant, a topic built by the runtime.
 	m.BroadcastFilter(data, func(s *melody.Session) bool {
 		t, _ := s.Get("tenant")
