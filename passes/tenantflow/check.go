@@ -120,10 +120,12 @@ func (s *funcState) callValue(c *ssa.CallCommon, pos token.Pos) *value {
 		}
 	}
 	var vs []*value
+	var parts []ssa.Value
 	for i, a := range args {
 		if isContext(a.Type()) || keyArgs[i] {
 			continue
 		}
+		parts = append(parts, a)
 		if k, ok := a.(*ssa.Const); ok && !isStringish(k.Type()) {
 			continue // a number or flag (ParseInt's base), not a part of what is built
 		}
@@ -133,7 +135,7 @@ func (s *funcState) callValue(c *ssa.CallCommon, pos token.Pos) *value {
 		}
 		vs = append(vs, v)
 	}
-	d := s.builtHere(derive(vs...), s.pkg.callStart(pos))
+	d := s.builtHere(s.build(derive(vs...), parts...), s.pkg.callStart(pos))
 	if d.kind == facts.None {
 		d = unknownValue
 	}
@@ -577,6 +579,67 @@ func isBindable(t types.Type) bool {
 		return false
 	}
 	return slices.Contains(catalog.Bindable, n.Obj().Pkg().Path()+"."+n.Obj().Name())
+}
+
+// build drops the built mark of a value put together from parts when one part is an opaque
+// text (a string, or a struct, pointer or interface, from a call or field the engine cannot
+// see into): db.Dir() + "/meta.json", a prefix read from a config. It may well carry the tenant
+// (a tenant's directory), and an opaque value is never upgraded to a finding. Opaque numbers
+// (an id scanned from a row) cannot carry a tenant's name and keep the mark.
+func (s *funcState) build(v *value, parts ...ssa.Value) *value {
+	if !v.built || v.kind != facts.Unknown {
+		return v
+	}
+	for _, p := range parts {
+		elems := literalElems(p)
+		if elems == nil {
+			elems = []ssa.Value{p}
+		}
+		for _, e := range elems {
+			if ev := s.eval(e); ev.kind == facts.Unknown && !ev.built && mayHoldText(e) {
+				return unknownValue
+			}
+		}
+	}
+	return v
+}
+
+// literalElems lists the values stored into the array behind a variadic argument or slice
+// literal (filepath.Join(dir, "meta.json")): nil when v is not one.
+func literalElems(v ssa.Value) []ssa.Value {
+	sl, ok := v.(*ssa.Slice)
+	if !ok {
+		return nil
+	}
+	alloc, ok := sl.X.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	var out []ssa.Value
+	for _, r := range *alloc.Referrers() {
+		ia, ok := r.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		for _, rr := range *ia.Referrers() {
+			if st, ok := rr.(*ssa.Store); ok && st.Addr == ia {
+				out = append(out, st.Val)
+			}
+		}
+	}
+	return out
+}
+
+// mayHoldText reports whether a value's type (under an interface conversion) can hold a
+// tenant's name: anything but numbers and booleans.
+func mayHoldText(v ssa.Value) bool {
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		v = mi.X
+	}
+	if b, ok := v.Type().Underlying().(*types.Basic); ok {
+		return b.Info()&(types.IsNumeric|types.IsBoolean) == 0
+	}
+	return true
 }
 
 // isStringish reports whether a constant of type t can be a part of a key: a string or bytes.

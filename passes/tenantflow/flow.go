@@ -366,7 +366,7 @@ func (s *funcState) compute(v ssa.Value) *value {
 		}
 		return derive(s.eval(v.X))
 	case *ssa.BinOp:
-		return s.builtHere(derive(s.eval(v.X), s.eval(v.Y)), v.Pos())
+		return s.builtHere(s.build(derive(s.eval(v.X), s.eval(v.Y)), v.X, v.Y), v.Pos())
 	case *ssa.Call:
 		return s.callValue(v.Common(), v.Pos())
 	case *ssa.ChangeType:

@@ -195,3 +195,17 @@ func Serve(w http.ResponseWriter, r *http.Request) {
 	// (above) is the fix, and the check stays quiet either way.
 	http.ServeFile(w, r, filepath.Join(dataDir, auth.TenantID(ctx), r.PathValue("name")))
 }
+
+type tsdb struct{ dir string }
+
+func (d *tsdb) Dir() string { return d.dir }
+
+// Opaque: a path built from a string the engine cannot see into (a call's result, a temporary
+// directory) may carry the tenant (the tenant's own directory): quiet. An opaque number cannot.
+func Opaque(db *tsdb, rows interface{ Scan(...any) error }) {
+	os.ReadFile(filepath.Join(db.Dir(), "meta.json"))
+	os.WriteFile(filepath.Join(os.TempDir(), "cache.json"), nil, 0o600)
+	var n int64
+	rows.Scan(&n)
+	os.ReadFile(filepath.Join(dataDir, fmt.Sprintf("%d.json", n))) // want `the file path of ReadFile is built without the active tenant`
+}
