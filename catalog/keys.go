@@ -33,7 +33,11 @@ type KeySink struct {
 // used through them: opening one on a tenant path (a key sink) gives a bound handle, while the
 // result of other key sinks never carries their keys' tenant (a rueidis builder after a tenant
 // key, a subscription opened on a tenant channel).
-var Bindable = []string{"gocloud.dev/blob.Bucket", "os.Root"}
+var Bindable = []string{
+	"gocloud.dev/blob.Bucket", "os.Root",
+	"github.com/thanos-io/objstore.Bucket", "github.com/thanos-io/objstore.BucketReader",
+	"github.com/thanos-io/objstore.InstrumentedBucket", "github.com/thanos-io/objstore.InstrumentedBucketReader",
+}
 
 // KeySinks are the built-in key sinks of every family, one file each.
 var KeySinks = slices.Concat(cacheSinks, jobSinks, channelSinks, storageSinks)

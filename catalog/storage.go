@@ -6,7 +6,7 @@ import "slices"
 // prefixes and local file paths. A method's receiver bound to the tenant (a gocloud bucket from
 // blob.PrefixedBucket with a tenant prefix, an *os.Root from tenantstore.OpenRoot) scopes every
 // key through it; constant keys ("config.yaml") stay quiet.
-var storageSinks = slices.Concat(s3Sinks(), gocloudSinks(), minioSinks(), gcsSinks(), localFileSinks())
+var storageSinks = slices.Concat(s3Sinks(), gocloudSinks(), objstoreSinks(), minioSinks(), gcsSinks(), localFileSinks())
 
 // storageLibraries are the storage libraries, whose own code is not analysed. (The standard
 // library's os and net/http are never analysed anyway.)
@@ -15,6 +15,7 @@ var storageLibraries = []string{
 	"gocloud.dev",
 	"github.com/minio/minio-go/v7",
 	"cloud.google.com/go/storage",
+	"github.com/thanos-io/objstore",
 }
 
 const (
@@ -93,6 +94,20 @@ func gocloudSinks() []KeySink {
 		storageRows(bucket, []string{"ListPage"}, 3, "Prefix", objectPrefix),
 		// A bucket of one key: that key names the object.
 		storageFuncs("gocloud.dev/blob", []string{"SingleKeyBucket"}, 1, "", objectKey),
+	)
+}
+
+// objstoreSinks: thanos-io/objstore, the bucket interface of Thanos, Cortex, Mimir and Loki,
+// where each tenant's objects live under its own prefix. objstore.NewPrefixedBucket(b, prefix)
+// and the projects' user bucket clients (bucket.NewUserBucketClient(userID, b)) are no sinks:
+// their result carries the tenant when the prefix does, and a bucket that carries it scopes
+// every name used through it.
+func objstoreSinks() []KeySink {
+	const objstore = "github.com/thanos-io/objstore"
+	return slices.Concat(
+		storageRows(objstore+".Bucket", []string{"Upload", "Delete"}, 1, "", objectKey),
+		storageRows(objstore+".BucketReader", []string{"Get", "GetRange", "Exists", "Attributes"}, 1, "", objectKey),
+		storageRows(objstore+".BucketReader", []string{"Iter", "IterWithAttributes"}, 1, "", objectPrefix),
 	)
 }
 

@@ -8,5 +8,6 @@ import (
 	_ "github.com/aws/aws-sdk-go-v2/feature/s3/manager"
 	_ "github.com/aws/aws-sdk-go-v2/service/s3"
 	_ "github.com/minio/minio-go/v7"
+	_ "github.com/thanos-io/objstore"
 	_ "gocloud.dev/blob"
 )

@@ -40,6 +40,7 @@ require (
 	github.com/riverqueue/river/rivertype v0.51.1
 	github.com/segmentio/kafka-go v0.4.51
 	github.com/tenantlint/tenantlint v0.0.0-00010101000000-000000000000
+	github.com/thanos-io/objstore v0.0.0-20250804093838-71d60dfee488
 	github.com/weaveworks/common v0.0.0-20230728070032-dd9e68f319d5
 	go.temporal.io/sdk v1.50.0
 	gocloud.dev v0.47.0
@@ -88,6 +89,7 @@ require (
 	github.com/davecgh/go-spew v1.1.2-0.20180830191138-d8f796af33cc // indirect
 	github.com/dustin/go-humanize v1.0.1 // indirect
 	github.com/eapache/go-resiliency v1.7.0 // indirect
+	github.com/efficientgo/core v1.0.0-rc.0.0.20221201130417-ba593f67d2a4 // indirect
 	github.com/envoyproxy/go-control-plane/envoy v1.39.1-0.20260819172001-e6e3fd93e4be // indirect
 	github.com/envoyproxy/protoc-gen-validate v1.3.3 // indirect
 	github.com/facebookgo/clock v0.0.0-20150410010913-600d898af40a // indirect

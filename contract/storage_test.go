@@ -19,6 +19,7 @@ func init() {
 		"gocloud.dev/blob",
 		"github.com/minio/minio-go/v7",
 		"cloud.google.com/go/storage",
+		"github.com/thanos-io/objstore",
 	)
 }
 

@@ -42,8 +42,8 @@
 // Options: `sinks` (`kind: storage`), `scopers`, `crosstenant`, `tenant.sources`: see
 // config.md.
 //
-// Covered APIs: the catalog's KeySinks (family storage), Scopers, listed with the versions checked
-// at
+// Covered APIs: the catalog's KeySinks (family storage), Scopers, Bindable, listed with the
+// versions checked at
 // https://github.com/tenantlint/tenantlint/blob/main/docs/catalog.md
 //
 // Documentation: https://github.com/tenantlint/tenantlint/blob/main/docs/checks/storagepath.md
@@ -88,8 +88,8 @@ const doc = "object keys and file paths must be confined to the active tenant\n"
 	"Options: `sinks` (`kind: storage`), `scopers`, `crosstenant`, `tenant.sources`: see\n" +
 	"config.md.\n" +
 	"\n" +
-	"Covered APIs: the catalog's KeySinks (family storage), Scopers, listed with the versions checked\n" +
-	"at\n" +
+	"Covered APIs: the catalog's KeySinks (family storage), Scopers, Bindable, listed with the\n" +
+	"versions checked at\n" +
 	"https://github.com/tenantlint/tenantlint/blob/main/docs/catalog.md\n" +
 	"\n" +
 	"Documentation: https://github.com/tenantlint/tenantlint/blob/main/docs/checks/storagepath.md"

@@ -18,9 +18,26 @@ func (s *funcState) checkKeySinks(call ssa.CallInstruction, sinks []catalog.KeyS
 	c := call.Common()
 	args := callArgs(c)
 	method := c.IsInvoke() || c.Signature().Recv() != nil
+	var boundBy *value // a bindable receiver made from parameters: it may carry the tenant instead
 	if method && len(args) > 0 {
-		if r := s.eval(args[0]); r.kind.HasTenant() {
+		r := s.eval(args[0])
+		if r.kind.HasTenant() {
 			return // a client, bucket or root bound to the tenant scopes every key through it
+		}
+		// A bucket made here from parameters (bucket.NewUserBucketClient(userID, b)) may be bound
+		// by what the callers pass: the key and the bucket share the obligation. One kept in a
+		// struct field (s.bucket) is taken for the service's shared bucket, which it nearly
+		// always is.
+		if isBindable(args[0].Type()) && r.kind == facts.Param {
+			var plain []facts.ParamRef
+			for _, p := range r.params {
+				if len(p.Path) == 0 {
+					plain = append(plain, p)
+				}
+			}
+			if len(plain) > 0 {
+				boundBy = &value{kind: facts.Param, params: plain}
+			}
 		}
 	}
 	for _, sink := range sinks {
@@ -73,6 +90,9 @@ func (s *funcState) checkKeySinks(call ssa.CallInstruction, sinks []catalog.KeyS
 		}
 		name := calleeName(c)
 		for _, k := range keys {
+			if boundBy != nil && (k.kind == facts.Param || k.kind == facts.Unknown) {
+				k = anyOf([]*value{boundBy, k})
+			}
 			if k.kind == facts.None && !sink.Constant {
 				continue // a constant key is a deliberately global entry
 			}

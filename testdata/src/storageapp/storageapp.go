@@ -20,6 +20,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/feature/s3/manager"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/minio/minio-go/v7"
+	"github.com/thanos-io/objstore"
 	"gocloud.dev/blob"
 
 	"github.com/tenantlint/tenantlint/tenant/tenantstore"
@@ -208,4 +209,32 @@ func Opaque(db *tsdb, rows interface{ Scan(...any) error }) {
 	var n int64
 	rows.Scan(&n)
 	os.ReadFile(filepath.Join(dataDir, fmt.Sprintf("%d.json", n))) // want `the file path of ReadFile is built without the active tenant`
+}
+
+// ruleStore keeps the shared bucket; each tenant's objects live under its prefix, as in Cortex.
+type ruleStore struct{ bkt objstore.Bucket }
+
+func (s *ruleStore) userBucket(userID string) objstore.Bucket {
+	return objstore.NewPrefixedBucket(s.bkt, userID)
+}
+
+// SetRules: the user bucket is bound by the tenant its callers pass as userID.
+func (s *ruleStore) SetRules(ctx context.Context, userID, namespace string) error {
+	return s.userBucket(userID).Upload(ctx, "rules/"+namespace, nil)
+}
+
+// SetShared writes into the shared bucket, under no tenant.
+func (s *ruleStore) SetShared(ctx context.Context, group string) error {
+	return s.bkt.Upload(ctx, "rules/"+group, nil) // want `the object key of Upload is built without the active tenant`
+}
+
+func (s *ruleStore) ListTenants(ctx context.Context) error {
+	return s.bkt.Iter(ctx, "", func(string) error { return nil }) // a constant: every tenant's prefix, on purpose
+}
+
+func RulesAPI(ctx context.Context, s *ruleStore, r *http.Request) {
+	s.SetRules(ctx, auth.TenantID(ctx), r.FormValue("namespace"))
+	s.SetRules(ctx, r.FormValue("org"), "default") // want `SetRules needs the active tenant in userID or namespace .* request input`
+	tb := objstore.NewPrefixedBucket(s.bkt, auth.TenantID(ctx))
+	tb.Get(ctx, "rules/"+r.FormValue("namespace"))
 }
