@@ -141,6 +141,19 @@ func kafkaChannelSinks() []KeySink {
 	)
 }
 
+// SubscribeHandler is a pub/sub server's hook that accepts or refuses a subscription to a
+// channel the client chose: a function taking Event (whose field Field is the channel) and
+// Callback, which accepts by calling the callback. It must compare the channel with the
+// connection's tenant before accepting.
+type SubscribeHandler struct {
+	Event, Field, Callback string
+}
+
+// SubscribeHandlers are the pub/sub servers' subscription hooks.
+var SubscribeHandlers = []SubscribeHandler{
+	{Event: "github.com/centrifugal/centrifuge.SubscribeEvent", Field: "Channel", Callback: "github.com/centrifugal/centrifuge.SubscribeCallback"},
+}
+
 // BroadcastAll are calls that send to every connected session of every tenant: the call itself
 // is the finding, whatever the message (melody's Broadcast; BroadcastFilter with a filter on the
 // session's tenant is the per-tenant form).

@@ -2,6 +2,7 @@ package contract
 
 import (
 	"go/types"
+	"strings"
 	"testing"
 
 	"github.com/tenantlint/tenantlint/catalog"
@@ -74,6 +75,42 @@ func TestBroadcastAll(t *testing.T) {
 	for _, f := range catalog.BroadcastAll {
 		if _, ok := lookup(pkgs, f); !ok {
 			t.Errorf("catalog.BroadcastAll: %s not found in the real module", f)
+		}
+	}
+}
+
+// TestSubscribeHandlers: each subscription hook's event type has the channel field (a string)
+// and its callback type exists.
+func TestSubscribeHandlers(t *testing.T) {
+	pkgs := load(t)
+	typeOf := func(name string) types.Type {
+		i := strings.LastIndex(name, ".")
+		p := pkgs[name[:i]]
+		if p == nil {
+			return nil
+		}
+		obj, ok := p.Scope().Lookup(name[i+1:]).(*types.TypeName)
+		if !ok {
+			return nil
+		}
+		return obj.Type()
+	}
+	for _, h := range catalog.SubscribeHandlers {
+		ev := typeOf(h.Event)
+		if ev == nil {
+			t.Errorf("subscribe handler: no type %s", h.Event)
+			continue
+		}
+		st, _ := ev.Underlying().(*types.Struct)
+		found := false
+		for i := 0; st != nil && i < st.NumFields(); i++ {
+			found = found || (st.Field(i).Name() == h.Field && types.Identical(st.Field(i).Type(), types.Typ[types.String]))
+		}
+		if !found {
+			t.Errorf("subscribe handler: %s has no string field %s", h.Event, h.Field)
+		}
+		if _, ok := typeOf(h.Callback).(*types.Named); !ok {
+			t.Errorf("subscribe handler: no type %s", h.Callback)
 		}
 	}
 }

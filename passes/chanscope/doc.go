@@ -35,8 +35,8 @@
 // Options: `sinks` (`kind: channel`), `scopers`, `crosstenant`, `tenant.sources`: see
 // config.md.
 //
-// Covered APIs: the catalog's KeySinks (family channel), Scopers, BroadcastAll, listed with the
-// versions checked at
+// Covered APIs: the catalog's KeySinks (family channel), Scopers, BroadcastAll, SubscribeHandlers,
+// listed with the versions checked at
 // https://github.com/tenantlint/tenantlint/blob/main/docs/catalog.md
 //
 // Documentation: https://github.com/tenantlint/tenantlint/blob/main/docs/checks/chanscope.md
@@ -74,8 +74,8 @@ const doc = "pub/sub channels, subjects and topics must carry the active tenant\
 	"Options: `sinks` (`kind: channel`), `scopers`, `crosstenant`, `tenant.sources`: see\n" +
 	"config.md.\n" +
 	"\n" +
-	"Covered APIs: the catalog's KeySinks (family channel), Scopers, BroadcastAll, listed with the\n" +
-	"versions checked at\n" +
+	"Covered APIs: the catalog's KeySinks (family channel), Scopers, BroadcastAll, SubscribeHandlers,\n" +
+	"listed with the versions checked at\n" +
 	"https://github.com/tenantlint/tenantlint/blob/main/docs/catalog.md\n" +
 	"\n" +
 	"Documentation: https://github.com/tenantlint/tenantlint/blob/main/docs/checks/chanscope.md"

@@ -261,6 +261,7 @@ func (s *funcState) summary() *facts.Summary {
 func (s *funcState) check(report bool) {
 	s.report = report
 	defer s.checkJobHandler()
+	defer s.checkSubscribeHandler()
 	for _, b := range s.fn.Blocks {
 		for _, instr := range b.Instrs {
 			switch in := instr.(type) {

@@ -4,8 +4,10 @@ package chanapp
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 
 	"chanapp/subjects"
 
@@ -139,4 +141,33 @@ func Broadcasts(ctx context.Context, m *melody.Melody, w *kafka.Writer, data []b
 	})
 	topic, _ := tenantpubsub.Channel(ctx, "notes")
 	w.WriteMessages(ctx, kafka.Message{Topic: topic, Value: data})
+}
+
+// Subscription handlers: the client chooses e.Channel; the handler must tie it to the tenant.
+func OnSubscribe(ctx context.Context, client *centrifuge.Client) {
+	client.OnSubscribe(func(e centrifuge.SubscribeEvent, cb centrifuge.SubscribeCallback) {
+		cb(centrifuge.SubscribeReply{}, nil) // want `chanscope: the subscription handler accepts the channel the client chose \(e.Channel\) without comparing it with the connection's tenant`
+	})
+	client.OnSubscribe(func(e centrifuge.SubscribeEvent, cb centrifuge.SubscribeCallback) {
+		if e.Channel != "news" {
+			cb(centrifuge.SubscribeReply{}, errors.New("permission denied"))
+			return
+		}
+		cb(centrifuge.SubscribeReply{}, nil) // want `the subscription handler accepts the channel the client chose`
+	})
+	client.OnSubscribe(func(e centrifuge.SubscribeEvent, cb centrifuge.SubscribeCallback) {
+		if !strings.HasPrefix(e.Channel, auth.TenantID(ctx)+":") {
+			cb(centrifuge.SubscribeReply{}, errors.New("permission denied"))
+			return
+		}
+		cb(centrifuge.SubscribeReply{}, nil)
+	})
+	client.OnSubscribe(func(e centrifuge.SubscribeEvent, cb centrifuge.SubscribeCallback) {
+		tenantOf, _, _ := strings.Cut(e.Channel, ":")
+		if tenantOf != auth.TenantID(ctx) {
+			cb(centrifuge.SubscribeReply{}, errors.New("permission denied"))
+			return
+		}
+		cb(centrifuge.SubscribeReply{}, nil)
+	})
 }

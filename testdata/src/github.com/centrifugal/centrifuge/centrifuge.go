@@ -23,3 +23,19 @@ func (n *Node) Publish(channel string, data []byte, opts ...PublishOption) (Publ
 func (n *Node) Subscribe(userID string, channel string, opts ...SubscribeOption) error { return nil }
 
 func (c *Client) Subscribe(channel string, opts ...SubscribeOption) error { return nil }
+
+type SubscribeEvent struct {
+	Channel string
+	Token   string
+	Data    []byte
+}
+
+type SubscribeReply struct{}
+
+type SubscribeCallback func(SubscribeReply, error)
+
+type SubscribeHandler func(SubscribeEvent, SubscribeCallback)
+
+func (c *Client) OnSubscribe(h SubscribeHandler) {}
+
+func (c *Client) UserID() string { return "" }
