@@ -40,3 +40,7 @@ func TestRuntime(t *testing.T) {
 func TestMySQL(t *testing.T) {
 	analysistest.Run(t, testdata(), all.Analyzer, "mysqlapp")
 }
+
+func TestGorm(t *testing.T) {
+	analysistest.Run(t, testdata(), all.Analyzer, "gormapp/repo", "gormapp")
+}

@@ -510,6 +510,38 @@ func (s *funcState) fieldStored(x ssa.Value, path []int) bool {
 	return false
 }
 
+// fieldAt reads the field at path of a model as the instruction at sees it: a field set on
+// some paths only holds its zero value on the others.
+func (s *funcState) fieldAt(x ssa.Value, path []int, at ssa.Instruction) *value {
+	base := x
+	if u, ok := x.(*ssa.UnOp); ok {
+		base = u.X
+	}
+	if _, ok := base.Type().Underlying().(*types.Pointer); ok {
+		root, keys, names := s.address(base)
+		t := base.Type()
+		for _, i := range path {
+			keys = append(keys, strconv.Itoa(i))
+			names = append(names, fieldOf(t, i))
+			if f := fieldVar(t, i); f != nil {
+				t = f.Type()
+			}
+		}
+		s.cur = at
+		defer func() { s.cur = nil }()
+		return s.load(root, keys, names)
+	}
+	v := s.eval(x)
+	t := x.Type()
+	for _, i := range path {
+		v = v.field(strconv.Itoa(i), fieldOf(t, i))
+		if f := fieldVar(t, i); f != nil {
+			t = f.Type()
+		}
+	}
+	return v
+}
+
 // checkBuilder judges a builder call (hooked into checkCall): the value bound to a tenant
 // predicate, the scope of a query where it runs, the tenant field of what an insert writes.
 func (s *funcState) checkBuilder(call ssa.CallInstruction) {
@@ -561,7 +593,7 @@ func (s *funcState) checkBuilder(call ssa.CallInstruction) {
 			if why == "" {
 				why = noPredicate
 			}
-			s.addFinding(call, "sql", fmt.Sprintf("%s is not scoped to the active tenant: it runs %s (Where, Scopes)", where, why),
+			s.addFinding(call, "sql", fmt.Sprintf("%s is not scoped to the active tenant: it runs %s", where, why),
 				[]string{fmt.Sprintf("%s: %s", pos, s.tableWhy(table))})
 		}
 	case catalog.BuilderInsert:
@@ -800,11 +832,7 @@ func (s *funcState) checkInsert(call ssa.CallInstruction, row catalog.Builder, e
 				[]string{fmt.Sprintf("%s: %s", pos, s.tableWhy(table))})
 			continue
 		}
-		v := s.eval(x)
-		for _, i := range path {
-			v = v.field(strconv.Itoa(i), fieldOf(x.Type(), i))
-		}
-		judge(v, col, "insert")
+		judge(s.fieldAt(x, path, call), col, "insert")
 	}
 	if row.Model >= 0 {
 		return
