@@ -44,3 +44,7 @@ func TestMySQL(t *testing.T) {
 func TestGorm(t *testing.T) {
 	analysistest.Run(t, testdata(), all.Analyzer, "gormapp/repo", "gormapp")
 }
+
+func TestSquirrel(t *testing.T) {
+	analysistest.Run(t, testdata(), all.Analyzer, "sqapp")
+}
