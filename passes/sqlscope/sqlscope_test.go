@@ -48,3 +48,7 @@ func TestGorm(t *testing.T) {
 func TestSquirrel(t *testing.T) {
 	analysistest.Run(t, testdata(), all.Analyzer, "sqapp")
 }
+
+func TestBun(t *testing.T) {
+	analysistest.Run(t, testdata(), all.Analyzer, "bunapp")
+}

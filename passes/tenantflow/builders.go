@@ -813,12 +813,14 @@ func (s *funcState) checkInsert(call ssa.CallInstruction, row catalog.Builder, e
 			models = append(models, s.modelArgs(l.call, l.row)...)
 		}
 	}
+	judged := false
 	for _, m := range models {
 		x := stripIface(m)
 		table, ok := s.modelTable(x.Type(), row.Library)
 		if !ok {
 			continue
 		}
+		judged = true
 		path, col := tenantFieldPath(x.Type(), cols)
 		if path == nil {
 			missing("insert", table)
@@ -834,7 +836,7 @@ func (s *funcState) checkInsert(call ssa.CallInstruction, row catalog.Builder, e
 		}
 		judge(s.fieldAt(x, path, call), col, "insert")
 	}
-	if row.Model >= 0 {
+	if row.Model >= 0 || judged {
 		return
 	}
 	// Column by column: ent's Set<Column>, squirrel's SetMap or Columns(...).Values(...).
