@@ -52,3 +52,11 @@ func TestSquirrel(t *testing.T) {
 func TestBun(t *testing.T) {
 	analysistest.Run(t, testdata(), all.Analyzer, "bunapp")
 }
+
+func TestXorm(t *testing.T) {
+	analysistest.Run(t, testdata(), all.Analyzer, "xormapp")
+}
+
+func TestPop(t *testing.T) {
+	analysistest.Run(t, testdata(), all.Analyzer, "popapp")
+}

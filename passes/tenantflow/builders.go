@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/types"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -48,6 +49,9 @@ var (
 	// builderTypeKeys are the types whose methods are builder rows: values of them are builders.
 	builderTypeKeys = sync.OnceValue(func() map[string]bool {
 		m := map[string]bool{}
+		for _, h := range catalog.BuilderHandles {
+			m[h] = true
+		}
 		for _, b := range catalog.Builders {
 			if strings.HasPrefix(b.Func, "(") {
 				recv, _, _ := strings.Cut(b.Func[1:], ").")
@@ -190,7 +194,11 @@ const (
 // receiverState is the builder a method is called on; a package-level function opens one.
 func (s *funcState) receiverState(c *ssa.CallCommon) *value {
 	if c.IsInvoke() || c.Signature().Recv() != nil {
-		return s.eval(callArgs(c)[0])
+		recv := callArgs(c)[0]
+		if slices.Contains(catalog.BuilderHandles, catalog.TypeKey(recv.Type())) {
+			return baseBuilder(noPredicate)
+		}
+		return s.eval(recv)
 	}
 	return baseBuilder(noPredicate)
 }
