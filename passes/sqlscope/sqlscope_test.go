@@ -60,3 +60,7 @@ func TestXorm(t *testing.T) {
 func TestPop(t *testing.T) {
 	analysistest.Run(t, testdata(), all.Analyzer, "popapp")
 }
+
+func TestEnt(t *testing.T) {
+	analysistest.Run(t, testdata(), all.Analyzer, "entapp/ent", "entapp/app")
+}

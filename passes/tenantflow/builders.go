@@ -65,10 +65,11 @@ var (
 // entInfo describes the entity of an ent-generated builder.
 type entInfo struct {
 	entity string
+	table  string         // the Table constant of the entity package, else the entity lower-cased
 	pkg    *types.Package // ent/<entity>, nil if not found
 	// tenantPred: the name of the entity's tenant-column predicate (TenantID), "" if none.
 	tenantPred, tenantCol string
-	policy            bool // the schema has a privacy policy or interceptors
+	policy                bool // the schema has a privacy policy or interceptors
 }
 
 // entSuffixes are the generated builder types, longest first.
@@ -104,7 +105,11 @@ func (p *pkgState) entType(t types.Type) (suffix string, info *entInfo, ok bool)
 			info.pkg = imp
 		}
 	}
+	info.table = strings.ToLower(info.entity)
 	if info.pkg != nil {
+		if c, ok := info.pkg.Scope().Lookup("Table").(*types.Const); ok && c.Val().Kind() == constant.String {
+			info.table = constant.StringVal(c.Val())
+		}
 		for _, col := range p.tables.columns {
 			if fn, ok := info.pkg.Scope().Lookup(goName(col)).(*types.Func); ok && fn != nil {
 				info.tenantPred, info.tenantCol = fn.Name(), col
@@ -196,6 +201,13 @@ func (s *funcState) receiverState(c *ssa.CallCommon) *value {
 	if c.IsInvoke() || c.Signature().Recv() != nil {
 		recv := callArgs(c)[0]
 		if slices.Contains(catalog.BuilderHandles, catalog.TypeKey(recv.Type())) {
+			return baseBuilder(noPredicate)
+		}
+		if suffix, info, ok := s.pkg.entType(recv.Type()); ok && suffix == "Client" {
+			// An ent client is a handle; its entity's privacy policy scopes it.
+			if info.policy {
+				return &value{kind: facts.Scoped, what: "the privacy policy of " + info.entity}
+			}
 			return baseBuilder(noPredicate)
 		}
 		return s.eval(recv)
@@ -558,6 +570,9 @@ func (s *funcState) checkBuilder(call ssa.CallInstruction) {
 	if !ok {
 		return
 	}
+	if ent != nil && s.isGeneratedHere(c) {
+		return // ent's generated code implements the builders (Get is Query().Where(ID(id)))
+	}
 	pos := s.pkg.posString(s.pkg.callStart(call.Pos()))
 	bindNeed := func(cd cond) {
 		if cd.val == nil {
@@ -610,6 +625,21 @@ func (s *funcState) checkBuilder(call ssa.CallInstruction) {
 		}
 		s.checkInsert(call, row, ent, pos)
 	}
+}
+
+// isGeneratedHere: the call is to a method of a type of this package (the generated package
+// calling itself).
+func (s *funcState) isGeneratedHere(c *ssa.CallCommon) bool {
+	recv := c.Signature().Recv()
+	if recv == nil {
+		return false
+	}
+	t := recv.Type()
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() == s.pkg.pass.Pkg
 }
 
 func (s *funcState) tableWhy(table string) string {
@@ -690,7 +720,7 @@ func (s *funcState) builderTable(c *ssa.CallCommon, row catalog.Builder, ent *en
 		if ent.tenantPred == "" {
 			return "", false
 		}
-		return strings.ToLower(ent.entity), true
+		return ent.table, true
 	}
 	links := []chainLink{{c, row, nil}}
 	if c.IsInvoke() || c.Signature().Recv() != nil {
@@ -853,7 +883,7 @@ func (s *funcState) checkInsert(call ssa.CallInstruction, row catalog.Builder, e
 		if ent.tenantPred == "" {
 			return
 		}
-		table = strings.ToLower(ent.entity)
+		table = ent.table
 	}
 	var columns []string
 	var values []ssa.Value
