@@ -59,7 +59,8 @@ type Builder struct {
 	Model int
 	// ModelIsCond: the model's set fields are conditions too (xorm's Get(&Device{TenantID: t})).
 	ModelIsCond bool
-	// Table is the index of a string argument naming the table, -1 if none.
+	// Table is the index of a string argument naming the table (the first of a variadic one,
+	// bun's Table(tables...)), -1 if none.
 	Table int
 }
 
@@ -152,7 +153,8 @@ func bunBuilders() []Builder {
 		builderRows("bun", opens, "NewSelect NewUpdate NewDelete NewInsert", BuilderOpen, -1, -1, -1),
 		builderRows("bun", slices.Concat(queries, []string{bun + ".InsertQuery"}), "Model", BuilderChain, -1, 0, -1),
 		builderRows("bun", slices.Concat(queries, []string{bun + ".InsertQuery"}), "Table", BuilderChain, -1, -1, 0),
-		builderRows("bun", queries, "Column Order Limit WherePK", BuilderChain, -1, -1, -1),
+		builderRows("bun", queries, "Order Limit WherePK", BuilderChain, -1, -1, -1),
+		builderRows("bun", []string{bun + ".SelectQuery", bun + ".UpdateQuery"}, "Column", BuilderChain, -1, -1, -1),
 		builderRows("bun", []string{bun + ".UpdateQuery"}, "Set", BuilderChain, -1, -1, -1),
 		builderRows("bun", queries, "Where", BuilderWhere, 0, -1, -1),
 		builderRows("bun", queries, "WhereOr", BuilderOr, 0, -1, -1),
@@ -212,7 +214,8 @@ func squirrelBuilders() []Builder {
 		builderRows("squirrel", []string{sq + ".UpdateBuilder"}, "Set", BuilderChain, -1, -1, -1),
 		builderRows("squirrel", stmts, "Where", BuilderWhere, 0, -1, -1),
 		builderRows("squirrel", []string{sq + ".SelectBuilder"}, runs, BuilderRun, -1, -1, -1),
-		builderRows("squirrel", []string{sq + ".UpdateBuilder", sq + ".DeleteBuilder"}, "ToSql Exec Query QueryRow ExecContext QueryContext QueryRowContext", BuilderRun, -1, -1, -1),
+		builderRows("squirrel", []string{sq + ".UpdateBuilder"}, runs, BuilderRun, -1, -1, -1),
+		builderRows("squirrel", []string{sq + ".DeleteBuilder"}, "ToSql Exec Query ExecContext QueryContext QueryRowContext", BuilderRun, -1, -1, -1),
 		builderRows("squirrel", []string{sq + ".InsertBuilder"}, "PlaceholderFormat RunWith", BuilderChain, -1, -1, -1),
 		builderRows("squirrel", []string{sq + ".InsertBuilder"}, "Into", BuilderChain, -1, -1, 0),
 		builderRows("squirrel", []string{sq + ".InsertBuilder"}, "Columns", BuilderColumns, 0, -1, -1),
@@ -278,3 +281,24 @@ func entBuilders() []GeneratedBuilder {
 // EntPolicyVars are the variables an ent entity package declares when its schema has a privacy
 // policy or interceptors: the generated runtime package assigns them.
 var EntPolicyVars = []string{"Policy", "Interceptors"}
+
+// EntFieldName is the Go name ent generates for a column (its predicate, its Set method):
+// tenant_id -> TenantID, as entc/gen's pascal spells it with its common acronyms.
+func EntFieldName(col string) string {
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(col, func(r rune) bool { return r == '_' || r == '-' || r == ' ' }) {
+		if entAcronyms[strings.ToUpper(w)] {
+			b.WriteString(strings.ToUpper(w))
+			continue
+		}
+		b.WriteString(strings.ToUpper(w[:1]) + w[1:])
+	}
+	return b.String()
+}
+
+var entAcronyms = map[string]bool{"ACL": true, "API": true, "ASCII": true, "AWS": true, "CPU": true, "CSS": true,
+	"DNS": true, "EOF": true, "GB": true, "GUID": true, "HCL": true, "HTML": true, "HTTP": true, "HTTPS": true,
+	"ID": true, "IP": true, "JSON": true, "KB": true, "LHS": true, "MAC": true, "MB": true, "QPS": true,
+	"RAM": true, "RHS": true, "RPC": true, "SLA": true, "SMTP": true, "SQL": true, "SSH": true, "SSO": true,
+	"TCP": true, "TLS": true, "TTL": true, "UDP": true, "UI": true, "UID": true, "URI": true, "URL": true,
+	"UTF8": true, "UUID": true, "VM": true, "XML": true, "XMPP": true, "XSRF": true, "XSS": true}

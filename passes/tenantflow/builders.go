@@ -111,7 +111,7 @@ func (p *pkgState) entType(t types.Type) (suffix string, info *entInfo, ok bool)
 			info.table = constant.StringVal(c.Val())
 		}
 		for _, col := range p.tables.columns {
-			if fn, ok := info.pkg.Scope().Lookup(goName(col)).(*types.Func); ok && fn != nil {
+			if fn, ok := info.pkg.Scope().Lookup(catalog.EntFieldName(col)).(*types.Func); ok && fn != nil {
 				info.tenantPred, info.tenantCol = fn.Name(), col
 				break
 			}
@@ -742,7 +742,11 @@ func (s *funcState) linkTable(l chainLink) (string, bool) {
 		off = 1
 	}
 	if l.row.Table >= 0 && l.row.Table+off < len(args) {
-		a := stripIface(args[l.row.Table+off])
+		a := args[l.row.Table+off]
+		if els, ok := sliceElems(a); ok && len(els) > 0 {
+			a = els[0] // Table(tables ...string)
+		}
+		a = stripIface(a)
 		if c, ok := a.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.String {
 			name := constant.StringVal(c.Value)
 			if f := strings.Fields(name); len(f) > 0 {
@@ -1085,21 +1089,6 @@ func snake(name string) string {
 			continue
 		}
 		b.WriteRune(c)
-	}
-	return b.String()
-}
-
-// goName is the Go spelling ent generates for a column: tenant_id -> TenantID.
-func goName(col string) string {
-	var b strings.Builder
-	for _, part := range strings.Split(col, "_") {
-		switch part {
-		case "":
-		case "id", "url", "uuid", "api", "http", "sql":
-			b.WriteString(strings.ToUpper(part))
-		default:
-			b.WriteString(strings.ToUpper(part[:1]) + part[1:])
-		}
 	}
 	return b.String()
 }

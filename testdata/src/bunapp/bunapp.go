@@ -27,11 +27,12 @@ func Select(ctx context.Context, db *bun.DB, id int64) {
 	var ds []Device
 	db.NewSelect().Model(&ds).Where("tenant_id = ?", tid).Scan(ctx)
 	db.NewSelect().Model(&ds).Where("id = ?", id).Where("?TableAlias.tenant_id = ?", tid).Scan(ctx)
-	db.NewSelect().Model(&ds).Where("id = ?", id).Scan(ctx)                                     // want `bun query on tenant table "devices" is not scoped to the active tenant`
+	db.NewSelect().Model(&ds).Where("id = ?", id).Scan(ctx)                                  // want `bun query on tenant table "devices" is not scoped to the active tenant`
 	db.NewSelect().Model(&ds).Where("tenant_id = ?", tid).WhereOr("name = ?", "x").Scan(ctx) // want `an Or condition undoes`
 	db.NewSelect().Model(&ds).Where("tenant_id = ?", "acme").Count(ctx)                      // want `tenant_id = \? in the bun condition, but it gets a constant`
 	var as []Account
 	db.NewSelect().Model(&as).Scan(ctx)
+	db.NewSelect().Table("devices").Where("id = ?", id).Scan(ctx, &ds) // want `bun query on tenant table "devices" is not scoped`
 }
 
 func Modify(ctx context.Context, db *bun.DB, d *Device) {

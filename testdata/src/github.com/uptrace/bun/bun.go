@@ -8,9 +8,9 @@ import (
 
 type BaseModel struct{}
 
-type DB struct{ *sql.DB }
+type DB struct{ db *sql.DB }
 
-type Tx struct{ *sql.Tx }
+type Tx struct{ tx *sql.Tx }
 
 type IDB interface {
 	NewSelect() *SelectQuery
