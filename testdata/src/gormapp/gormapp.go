@@ -58,9 +58,9 @@ func (s *Store) Conditions(ctx context.Context, name string) {
 	var d Device
 	s.db.Where("tenant_id = ? AND name = ?", tid, name).Find(&ds)
 	s.db.Where("name = ? AND devices.tenant_id = ?", name, tid).First(&d)
-	s.db.Where("name = ?", name).Find(&ds)                   // want `gorm query on tenant table "devices" is not scoped`
-	s.db.Where("tenant_id = ?", "acme").Find(&ds)            // want `tenant_id = \? in the gorm condition, but it gets a constant`
-	s.db.Where("tenant_id = ? OR name = ?", tid, name).Find(&ds) // want `gorm query on tenant table "devices" is not scoped`
+	s.db.Where("name = ?", name).Find(&ds)                          // want `gorm query on tenant table "devices" is not scoped`
+	s.db.Where("tenant_id = ?", "acme").Find(&ds)                   // want `tenant_id = \? in the gorm condition, but it gets a constant`
+	s.db.Where("tenant_id = ? OR name = ?", tid, name).Find(&ds)    // want `gorm query on tenant table "devices" is not scoped`
 	s.db.Where("tenant_id = ?", tid).Or("name = ?", name).Find(&ds) // want `it runs a query builder whose tenant predicate an Or condition undoes`
 	s.db.Where(map[string]interface{}{"tenant_id": tid, "name": name}).Find(&ds)
 	s.db.Where(map[string]interface{}{"name": name}).Find(&ds) // want `gorm query on tenant table "devices" is not scoped`
@@ -95,14 +95,14 @@ func (s *Store) Branch(ctx context.Context, all bool) int64 {
 // Unscoped lifts soft deletion only: the tenant predicate is still needed, and still there.
 func (s *Store) Unscoped(ctx context.Context, id int64) {
 	s.db.Unscoped().Where("tenant_id = ?", auth.TenantID(ctx)).Delete(&Device{}, id)
-	s.db.Unscoped().Delete(&Device{}, id) // want `gorm query on tenant table "devices" is not scoped`
+	s.db.Unscoped().Delete(&Device{}, id)                         // want `gorm query on tenant table "devices" is not scoped`
 	s.db.Model(&Device{}).Where("id = ?", id).Update("name", "x") // want `gorm query on tenant table "devices" is not scoped`
 }
 
 func (s *Store) Create(ctx context.Context, name string, admin bool) {
 	tid := auth.TenantID(ctx)
 	s.db.Create(&Device{TenantID: tid, Name: name})
-	s.db.Create(&Device{Name: name})                  // want `gorm insert into tenant table "devices" does not set the model's tenant field \(tenant_id\)`
+	s.db.Create(&Device{Name: name})                   // want `gorm insert into tenant table "devices" does not set the model's tenant field \(tenant_id\)`
 	s.db.Create(&Device{TenantID: "acme", Name: name}) // want `tenant_id in the gorm insert, but it gets a constant`
 	d := &Device{Name: name}
 	if admin {

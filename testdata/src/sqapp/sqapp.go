@@ -44,13 +44,13 @@ func Modify(ctx context.Context, db *sql.DB, id int64, name string) {
 	tid := auth.TenantID(ctx)
 	sq.Update("devices").Set("name", name).Where(sq.Eq{"id": id, "tenant_id": tid}).ExecContext(ctx)
 	sq.Update("devices").Set("name", name).Where(sq.Eq{"id": id}).ExecContext(ctx) // want `squirrel query on tenant table "devices" is not scoped`
-	sq.Delete("devices").Where(sq.Eq{"tenant_id": "acme"}).ToSql()                  // want `tenant_id = \? in the squirrel condition, but it gets a constant`
+	sq.Delete("devices").Where(sq.Eq{"tenant_id": "acme"}).ToSql()                 // want `tenant_id = \? in the squirrel condition, but it gets a constant`
 }
 
 func Insert(ctx context.Context, name string) {
 	tid := auth.TenantID(ctx)
 	sq.Insert("devices").Columns("tenant_id", "name").Values(tid, name).ToSql()
-	sq.Insert("devices").Columns("name").Values(name).ToSql()                   // want `squirrel insert into tenant table "devices" does not set its tenant column`
+	sq.Insert("devices").Columns("name").Values(name).ToSql()                        // want `squirrel insert into tenant table "devices" does not set its tenant column`
 	sq.Insert("devices").SetMap(map[string]interface{}{"tenant_id": "acme"}).ToSql() // want `tenant_id in the squirrel insert, but it gets a constant`
 	sq.Insert("users").Columns("email").Values(name).ToSql()
 }
