@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -39,6 +40,14 @@ const (
 	BuilderColumns
 	BuilderValues
 )
+
+func (o BuilderOp) String() string {
+	names := []string{"", "open", "chain", "where", "or", "scopes", "run", "insert", "set", "columns", "values"}
+	if int(o) < len(names) {
+		return names[o]
+	}
+	return "BuilderOp(" + strconv.Itoa(int(o)) + ")"
+}
 
 // Builder is one method or function of a query builder.
 type Builder struct {
