@@ -384,7 +384,6 @@ type cond struct {
 	unknown bool   // the condition cannot be read (built at run time)
 	col     string // the tenant column
 	val     *value // the value compared to it, nil when not known
-	at      ssa.Value
 }
 
 // condAt reads the condition of a Where, Or or Run row.
@@ -438,9 +437,9 @@ func (s *funcState) condOf(q ssa.Value, binds []ssa.Value) cond {
 		if !ok {
 			return cond{}
 		}
-		cd := cond{tenant: true, col: col, at: q}
+		cd := cond{tenant: true, col: col}
 		if idx < len(binds) {
-			cd.val, cd.at = s.eval(binds[idx]), binds[idx]
+			cd.val = s.eval(binds[idx])
 		}
 		return cd
 	}
@@ -455,7 +454,7 @@ func (s *funcState) condOf(q ssa.Value, binds []ssa.Value) cond {
 		}
 		for _, col := range cols {
 			if f, ok := v.fields[col]; ok {
-				return cond{tenant: true, col: col, val: f, at: q}
+				return cond{tenant: true, col: col, val: f}
 			}
 		}
 		return cond{}
@@ -472,10 +471,7 @@ func (s *funcState) condOf(q ssa.Value, binds []ssa.Value) cond {
 		for _, i := range path {
 			v = v.field(strconv.Itoa(i), fieldOf(t, i))
 		}
-		if v.kind == facts.None && !v.isNil() {
-			return cond{tenant: true, col: col, val: v, at: q}
-		}
-		return cond{tenant: true, col: col, val: v, at: q}
+		return cond{tenant: true, col: col, val: v}
 	}
 	if _, ok := t.Underlying().(*types.Basic); ok {
 		return cond{} // a primary key
@@ -500,7 +496,7 @@ func (s *funcState) entPredicates(arg ssa.Value, ent *entInfo) cond {
 			continue
 		}
 		if ent.tenantPred != "" && (fn.Name() == ent.tenantPred || fn.Name() == ent.tenantPred+"EQ") && len(call.Call.Args) == 1 {
-			return cond{tenant: true, col: ent.tenantCol, val: s.eval(call.Call.Args[0]), at: call.Call.Args[0]}
+			return cond{tenant: true, col: ent.tenantCol, val: s.eval(call.Call.Args[0])}
 		}
 	}
 	return cond{}
