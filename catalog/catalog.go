@@ -185,7 +185,7 @@ var SQLMethodNames = map[string]bool{
 
 // Libraries are import paths whose own code is not analyzed: their bodies implement the sinks
 // and sources described here, and analyzing them would only find the sinks calling each other.
-var Libraries = slices.Concat(coreLibraries, cacheLibraries, jobLibraries, channelLibraries, storageLibraries, untrustedLibraries)
+var Libraries = slices.Concat(coreLibraries, cacheLibraries, jobLibraries, channelLibraries, storageLibraries, untrustedLibraries, ormLibraries)
 
 var coreLibraries = []string{
 	"database/sql",

@@ -40,3 +40,27 @@ func TestRuntime(t *testing.T) {
 func TestMySQL(t *testing.T) {
 	analysistest.Run(t, testdata(), all.Analyzer, "mysqlapp")
 }
+
+func TestGorm(t *testing.T) {
+	analysistest.Run(t, testdata(), all.Analyzer, "gormapp/repo", "gormapp")
+}
+
+func TestSquirrel(t *testing.T) {
+	analysistest.Run(t, testdata(), all.Analyzer, "sqapp")
+}
+
+func TestBun(t *testing.T) {
+	analysistest.Run(t, testdata(), all.Analyzer, "bunapp")
+}
+
+func TestXorm(t *testing.T) {
+	analysistest.Run(t, testdata(), all.Analyzer, "xormapp")
+}
+
+func TestPop(t *testing.T) {
+	analysistest.Run(t, testdata(), all.Analyzer, "popapp")
+}
+
+func TestEnt(t *testing.T) {
+	analysistest.Run(t, testdata(), all.Analyzer, "entapp/ent", "entapp/app")
+}

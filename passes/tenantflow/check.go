@@ -61,6 +61,9 @@ func (s *funcState) callValue(c *ssa.CallCommon, pos token.Pos) *value {
 			return fill(&value{kind: facts.Scoped, origin: pos, what: k}, 0)
 		}
 	}
+	if v, ok := s.builderValue(c); ok {
+		return v // an ORM or query builder: see builders.go
+	}
 	if sum := s.pkg.summaryOf(c); sum != nil {
 		rs := make([]*value, n)
 		for i := range rs {
@@ -325,6 +328,7 @@ func (s *funcState) checkCall(call ssa.CallInstruction) {
 		s.addFinding(call, "channel", fmt.Sprintf("%s sends to every connected session, of every tenant: filter the sessions by tenant (BroadcastFilter)", name),
 			[]string{fmt.Sprintf("%s: %s reaches all sessions", s.pkg.posString(s.pkg.callStart(call.Pos())), name)})
 	}
+	s.checkBuilder(call)
 	sum := s.pkg.summaryOf(c)
 	if sum == nil || len(sum.Requires) == 0 {
 		return
@@ -386,7 +390,11 @@ func (s *funcState) need(v *value, at ssa.Instruction, n needed) {
 		if v.isNil() {
 			return
 		}
-		s.addFinding(at, n.family, n.subject+", but it gets a constant or zero value, not the active tenant", n.trail)
+		got := "a constant or zero value"
+		if v.what != "" {
+			got = v.what // a query builder without a tenant predicate (builders.go)
+		}
+		s.addFinding(at, n.family, n.subject+", but it gets "+got+", not the active tenant", n.trail)
 	case facts.Untrusted:
 		if s.validated(v, at) {
 			return

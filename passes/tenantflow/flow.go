@@ -358,6 +358,9 @@ func (s *funcState) compute(v ssa.Value) *value {
 		return r
 	case *ssa.UnOp:
 		if v.Op == token.MUL {
+			if b := s.builderLoad(v); b != nil {
+				return b
+			}
 			root, keys, names := s.address(v.X)
 			return s.fieldSource(v.X, s.load(root, keys, names))
 		}
@@ -390,6 +393,9 @@ func (s *funcState) compute(v ssa.Value) *value {
 	case *ssa.Extract:
 		return s.eval(v.Tuple).field(strconv.Itoa(v.Index), "")
 	case *ssa.Field:
+		if b := s.builderLoad(v); b != nil {
+			return b
+		}
 		return s.fieldSource(v, s.eval(v.X).field(strconv.Itoa(v.Field), fieldOf(v.X.Type(), v.Field)))
 	case *ssa.FieldAddr, *ssa.IndexAddr:
 		root, keys, names := s.address(v)
@@ -421,6 +427,8 @@ func (s *funcState) compute(v ssa.Value) *value {
 		return &value{kind: facts.Unknown, fields: map[string]*value{"0": noneValue, "1": x, "2": x}}
 	case *ssa.Range:
 		return s.eval(v.X)
+	case *ssa.MakeClosure:
+		return s.closureValue(v)
 	}
 	return unknownValue
 }

@@ -29,6 +29,12 @@ func TestSummaries(t *testing.T) {
 	analysistest.Run(t, testdata(t), tenantflow.Analyzer, "summaries")
 }
 
+// TestBuilderSummaries asserts the facts of helpers around query builders: a scope or a
+// builder they return is scoped or not, a builder or tenant they take is required of callers.
+func TestBuilderSummaries(t *testing.T) {
+	analysistest.Run(t, testdata(t), tenantflow.Analyzer, "builderfacts")
+}
+
 // recorder collects what analysistest would report as test failures, so a test can assert
 // on diagnostics that a `// want` comment cannot express.
 type recorder struct{ msgs []string }

@@ -1,0 +1,1160 @@
+package tenantflow
+
+import (
+	"fmt"
+	"go/constant"
+	"go/types"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/tenantlint/tenantlint/catalog"
+	"github.com/tenantlint/tenantlint/facts"
+)
+
+// ORMs and query builders (catalog.Builders, catalog.EntBuilders).
+//
+// A builder is one abstract value through its chain, in the engine's ordinary lattice:
+//
+//   - None, with what set, when it was opened on a database handle (or read from a struct field
+//     or a global, which is where handles live) and no tenant predicate was added since;
+//   - Scoped once a predicate on a tenant column is ANDed to it (Where("tenant_id = ?", tid),
+//     sq.Eq{"tenant_id": tid}, a map or struct condition, ent's user.TenantID(tid), a functional
+//     option that adds one); the value bound to the predicate is judged at that call, like a SQL
+//     placeholder;
+//   - Param when it is a parameter: the caller decides, through a requirement;
+//   - Unknown when the engine cannot tell (an interface call returned it, a condition built at
+//     run time): never a finding.
+//
+// Chain methods return their receiver's value, φ-nodes meet (a predicate added on one branch
+// only does not scope the builder), summaries carry builders out of helpers and across
+// packages, and a function literal of the shape func(B) B is Scoped when its body scopes the
+// builder it is given (gorm's Scopes(TenantScope(ctx))). The query runs at a BuilderRun row: if
+// it touches a tenant table (from the model's type, a Table name, an ent entity) and its
+// builder is None, that is a finding.
+
+var (
+	builderIndex = sync.OnceValue(func() map[string]catalog.Builder {
+		m := map[string]catalog.Builder{}
+		for _, b := range catalog.Builders {
+			m[b.Func] = b
+		}
+		return m
+	})
+	// builderTypeKeys are the types whose methods are builder rows: values of them are builders.
+	builderTypeKeys = sync.OnceValue(func() map[string]bool {
+		m := map[string]bool{}
+		for _, h := range catalog.BuilderHandles {
+			m[h] = true
+		}
+		for _, b := range catalog.Builders {
+			if strings.HasPrefix(b.Func, "(") {
+				recv, _, _ := strings.Cut(b.Func[1:], ").")
+				m[recv] = true
+			}
+		}
+		return m
+	})
+)
+
+// entInfo describes the entity of an ent-generated builder.
+type entInfo struct {
+	entity string
+	table  string         // the Table constant of the entity package, else the entity lower-cased
+	pkg    *types.Package // ent/<entity>, nil if not found
+	// tenantPred: the name of the entity's tenant-column predicate (TenantID), "" if none.
+	tenantPred, tenantCol string
+	policy                bool // the schema has a privacy policy or interceptors
+}
+
+// entSuffixes are the generated builder types, longest first.
+var entSuffixes = []string{"UpdateOne", "DeleteOne", "Update", "Delete", "Create", "Client", "Query"}
+
+// entType recognizes a type of ent-generated code: <Entity><Suffix> in a package importing ent.
+func (p *pkgState) entType(t types.Type) (suffix string, info *entInfo, ok bool) {
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	n, isNamed := types.Unalias(t).(*types.Named)
+	if !isNamed || n.Obj().Pkg() == nil {
+		return "", nil, false
+	}
+	pkg := n.Obj().Pkg()
+	if !importsGenerator(pkg) {
+		return "", nil, false
+	}
+	name := n.Obj().Name()
+	for _, s := range entSuffixes {
+		if strings.HasSuffix(name, s) && len(name) > len(s) {
+			suffix = s
+			break
+		}
+	}
+	if suffix == "" {
+		return "", nil, false
+	}
+	info = &entInfo{entity: strings.TrimSuffix(name, suffix)}
+	want := pkg.Path() + "/" + strings.ToLower(info.entity)
+	for _, imp := range pkg.Imports() {
+		if imp.Path() == want {
+			info.pkg = imp
+		}
+	}
+	info.table = strings.ToLower(info.entity)
+	if info.pkg != nil {
+		if c, ok := info.pkg.Scope().Lookup("Table").(*types.Const); ok && c.Val().Kind() == constant.String {
+			info.table = constant.StringVal(c.Val())
+		}
+		for _, col := range p.tables.columns {
+			if fn, ok := info.pkg.Scope().Lookup(catalog.EntFieldName(col)).(*types.Func); ok && fn != nil {
+				info.tenantPred, info.tenantCol = fn.Name(), col
+				break
+			}
+		}
+		for _, v := range catalog.EntPolicyVars {
+			if _, ok := info.pkg.Scope().Lookup(v).(*types.Var); ok {
+				info.policy = true
+			}
+		}
+	}
+	return suffix, info, true
+}
+
+var generated sync.Map // *types.Package -> bool
+
+// importsGenerator reports whether pkg imports a code generator's package (ent), cached: it is
+// asked for every value of a named type.
+func importsGenerator(pkg *types.Package) bool {
+	if v, ok := generated.Load(pkg); ok {
+		return v.(bool)
+	}
+	found := false
+	for _, imp := range pkg.Imports() {
+		for _, g := range catalog.EntBuilders {
+			found = found || imp.Path() == g.Import
+		}
+	}
+	generated.Store(pkg, found)
+	return found
+}
+
+// builderRow finds the catalog row of a call: a Builders row by key, or an EntBuilders row by
+// the shape of the generated receiver.
+func (s *funcState) builderRow(c *ssa.CallCommon) (catalog.Builder, *entInfo, bool) {
+	k := calleeKey(c)
+	if k == "" {
+		return catalog.Builder{}, nil, false
+	}
+	if b, ok := builderIndex()[k]; ok {
+		return b, nil, true
+	}
+	sig := c.Signature()
+	if c.IsInvoke() || sig.Recv() == nil {
+		return catalog.Builder{}, nil, false
+	}
+	suffix, info, ok := s.pkg.entType(sig.Recv().Type())
+	if !ok {
+		return catalog.Builder{}, nil, false
+	}
+	name := staticCallee(c).Name()
+	for _, g := range catalog.EntBuilders {
+		if g.Suffix != suffix {
+			continue
+		}
+		match := g.Method == name
+		if strings.HasSuffix(g.Method, "*") {
+			match = info.tenantPred != "" && name == strings.TrimSuffix(g.Method, "*")+info.tenantPred
+		}
+		if match {
+			return catalog.Builder{Func: k, Op: g.Op, Library: g.Library, Cond: g.Cond, Model: -1, Table: -1}, info, true
+		}
+	}
+	return catalog.Builder{}, nil, false
+}
+
+// isBuilderType reports whether values of t are builders.
+func (p *pkgState) isBuilderType(t types.Type) bool {
+	if builderTypeKeys()[catalog.TypeKey(t)] {
+		return true
+	}
+	suffix, _, ok := p.entType(t)
+	return ok && suffix != "Client"
+}
+
+// baseBuilder is a builder with no tenant predicate.
+func baseBuilder(why string) *value {
+	return &value{kind: facts.None, what: why}
+}
+
+const (
+	noPredicate = "a query builder without a tenant predicate"
+	orPredicate = "a query builder whose tenant predicate an Or condition undoes"
+)
+
+// receiverState is the builder a method is called on; a package-level function opens one.
+func (s *funcState) receiverState(c *ssa.CallCommon) *value {
+	if c.IsInvoke() || c.Signature().Recv() != nil {
+		recv := callArgs(c)[0]
+		if slices.Contains(catalog.BuilderHandles, catalog.TypeKey(recv.Type())) {
+			return baseBuilder(noPredicate)
+		}
+		if suffix, info, ok := s.pkg.entType(recv.Type()); ok && suffix == "Client" {
+			// An ent client is a handle; its entity's privacy policy scopes it.
+			if info.policy {
+				return &value{kind: facts.Scoped, what: "the privacy policy of " + info.entity}
+			}
+			return baseBuilder(noPredicate)
+		}
+		return s.eval(recv)
+	}
+	return baseBuilder(noPredicate)
+}
+
+// builderValue is the value of a builder method's result (hooked into callValue).
+func (s *funcState) builderValue(c *ssa.CallCommon) (*value, bool) {
+	res := c.Signature().Results()
+	if res.Len() == 0 || !s.pkg.isBuilderType(res.At(0).Type()) {
+		return nil, false
+	}
+	row, ent, ok := s.builderRow(c)
+	var v *value
+	switch {
+	case !ok:
+		// A method not in the catalog that returns its receiver's type (gorm's Clauses, ent's
+		// SetName, squirrel's Suffix) keeps the receiver's predicates.
+		sig := c.Signature()
+		if c.IsInvoke() || sig.Recv() == nil || !types.Identical(sig.Recv().Type(), res.At(0).Type()) {
+			return nil, false
+		}
+		v = s.receiverState(c)
+	case row.Op == catalog.BuilderOpen:
+		v = baseBuilder(noPredicate)
+		if ent != nil && ent.policy {
+			v = &value{kind: facts.Scoped, what: "the privacy policy of " + ent.entity}
+		}
+	case row.Op == catalog.BuilderWhere:
+		recv := s.receiverState(c)
+		switch cd := s.condAt(c, row, ent); {
+		case cd.tenant:
+			v = &value{kind: facts.Scoped, what: "a tenant predicate"}
+		case cd.unknown && !recv.kind.HasTenant() && recv.kind != facts.Top:
+			v = unknownValue
+		default:
+			v = recv
+		}
+	case row.Op == catalog.BuilderOr:
+		v = s.receiverState(c)
+		if v.kind != facts.Unknown && v.kind != facts.Top {
+			v = baseBuilder(orPredicate)
+		}
+	case row.Op == catalog.BuilderScopes:
+		v = s.receiverState(c)
+		if s.scopesAdd(c, row) {
+			v = &value{kind: facts.Scoped, what: "a scope that adds a tenant predicate"}
+		}
+	default:
+		v = s.receiverState(c)
+	}
+	if res.Len() > 1 {
+		fields := map[string]*value{"0": v}
+		for i := 1; i < res.Len(); i++ {
+			fields[strconv.Itoa(i)] = unknownValue
+		}
+		return &value{kind: facts.Unknown, fields: fields}, true
+	}
+	return v, true
+}
+
+// builderLoad is the value of a builder read from a struct field or a global: a database handle,
+// with no tenant predicate (hooked into compute). Local variables are read from memory as usual.
+func (s *funcState) builderLoad(v ssa.Value) *value {
+	if !s.pkg.isBuilderType(v.Type()) {
+		return nil
+	}
+	switch v := v.(type) {
+	case *ssa.Field:
+		return baseBuilder(noPredicate)
+	case *ssa.UnOp:
+		a := v.X
+		for {
+			switch x := a.(type) {
+			case *ssa.FieldAddr:
+				return baseBuilder(noPredicate)
+			case *ssa.Global:
+				return baseBuilder(noPredicate)
+			case *ssa.IndexAddr:
+				a = x.X
+				continue
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// isScopeFunc: func(B) B for a builder type B, the shape of gorm's and pop's scopes.
+func (p *pkgState) isScopeFunc(sig *types.Signature) bool {
+	return sig.Params().Len() == 1 && sig.Results().Len() == 1 &&
+		p.isBuilderType(sig.Params().At(0).Type()) &&
+		types.Identical(sig.Params().At(0).Type(), sig.Results().At(0).Type())
+}
+
+// closureValue is the value of a function literal (hooked into compute): Scoped when it is a
+// scope that adds a tenant predicate to whatever builder it is given.
+func (s *funcState) closureValue(mc *ssa.MakeClosure) *value {
+	fn, ok := mc.Fn.(*ssa.Function)
+	if !ok || !s.pkg.isScopeFunc(fn.Signature) {
+		return unknownValue
+	}
+	if s.scopeResult(fn, mc.Bindings) {
+		return &value{kind: facts.Scoped, what: "a scope that adds a tenant predicate"}
+	}
+	return unknownValue
+}
+
+// scopeResult solves a scope's body with an unknown builder as its parameter: it scopes when
+// what it returns is scoped on every path.
+func (s *funcState) scopeResult(fn *ssa.Function, bindings []ssa.Value) bool {
+	if fn.Blocks == nil {
+		return false
+	}
+	cs := newFuncState(s.pkg, fn)
+	cs.parent = s
+	cs.closureParams = true
+	cs.env = map[*ssa.FreeVar]ssa.Value{}
+	for i, fv := range fn.FreeVars {
+		if i < len(bindings) {
+			cs.env[fv] = bindings[i]
+		}
+	}
+	cs.solve()
+	return len(cs.returns) == 1 && finalize(cs.returns[0]).kind.HasTenant()
+}
+
+// scopesAdd reports whether one of the scopes passed to a Scopes row adds a tenant predicate.
+func (s *funcState) scopesAdd(c *ssa.CallCommon, row catalog.Builder) bool {
+	args := callArgs(c)
+	i := row.Cond + 1
+	if i >= len(args) {
+		return false
+	}
+	fns := []ssa.Value{args[i]}
+	if _, ok := args[i].Type().Underlying().(*types.Slice); ok {
+		fns, _ = sliceElems(args[i])
+	}
+	for _, f := range fns {
+		f = stripIface(f)
+		switch f := f.(type) {
+		case *ssa.Function:
+			if f.Parent() != nil {
+				if s.scopeResult(f, nil) {
+					return true
+				}
+				continue
+			}
+			var sum *facts.Summary
+			if got, ok := s.pkg.summaries[f]; ok {
+				sum = got
+			} else if obj, ok := f.Object().(*types.Func); ok && obj.Pkg() != nil && obj.Pkg() != s.pkg.pass.Pkg {
+				sum = new(facts.Summary)
+				if !s.pkg.pass.ImportObjectFact(obj.Origin(), sum) {
+					sum = nil
+				}
+			}
+			if sum != nil && len(sum.Results) > 0 && sum.Results[0].Kind.HasTenant() {
+				return true
+			}
+		default:
+			if s.eval(f).kind.HasTenant() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cond is what a condition argument says about the tenant.
+type cond struct {
+	tenant  bool   // a predicate on a tenant column
+	unknown bool   // the condition cannot be read (built at run time)
+	col     string // the tenant column
+	val     *value // the value compared to it, nil when not known
+}
+
+// condAt reads the condition of a Where, Or or Run row.
+func (s *funcState) condAt(c *ssa.CallCommon, row catalog.Builder, ent *entInfo) cond {
+	if row.Cond < 0 {
+		return cond{}
+	}
+	args := callArgs(c)
+	i := row.Cond
+	if c.IsInvoke() || c.Signature().Recv() != nil {
+		i++
+	}
+	if i >= len(args) {
+		return cond{}
+	}
+	if ent != nil {
+		return s.entPredicates(args[i], ent)
+	}
+	var q ssa.Value
+	var binds []ssa.Value
+	if row.CondVariadic {
+		els, ok := sliceElems(args[i])
+		if !ok {
+			return cond{unknown: true}
+		}
+		if len(els) == 0 {
+			return cond{}
+		}
+		q, binds = els[0], els[1:]
+	} else {
+		q = args[i]
+		if i+1 < len(args) {
+			if els, ok := sliceElems(args[i+1]); ok {
+				binds = els
+			}
+		}
+	}
+	return s.condOf(q, binds)
+}
+
+// condOf reads one condition: a SQL fragment with its bind values, a map literal, a struct
+// literal with its tenant field set.
+func (s *funcState) condOf(q ssa.Value, binds []ssa.Value) cond {
+	x := stripIface(q)
+	cols := s.pkg.tables.columns
+	if c, ok := x.(*ssa.Const); ok {
+		if c.Value == nil || c.Value.Kind() != constant.String {
+			return cond{} // a primary key
+		}
+		col, idx, ok := fragmentTenant(constant.StringVal(c.Value), cols)
+		if !ok {
+			return cond{}
+		}
+		cd := cond{tenant: true, col: col}
+		if idx < len(binds) {
+			cd.val = s.eval(binds[idx])
+		}
+		return cd
+	}
+	t := x.Type()
+	if isString(t) {
+		return cond{unknown: true}
+	}
+	if m, ok := t.Underlying().(*types.Map); ok && isString(m.Key()) {
+		v := s.eval(x)
+		if v.fields == nil {
+			return cond{unknown: true}
+		}
+		for _, col := range cols {
+			if f, ok := v.fields[col]; ok {
+				return cond{tenant: true, col: col, val: f}
+			}
+		}
+		return cond{}
+	}
+	if st := structOf(t); st != nil {
+		path, col := tenantFieldPath(t, cols)
+		if path == nil {
+			return cond{}
+		}
+		if !s.fieldStored(x, path) {
+			return cond{} // a zero field is no condition (gorm and xorm skip it)
+		}
+		v := s.eval(x)
+		for _, i := range path {
+			v = v.field(strconv.Itoa(i), fieldOf(t, i))
+		}
+		return cond{tenant: true, col: col, val: v}
+	}
+	if _, ok := t.Underlying().(*types.Basic); ok {
+		return cond{} // a primary key
+	}
+	return cond{unknown: true}
+}
+
+// entPredicates reads ent's variadic predicates: a call of the entity's tenant predicate
+// (user.TenantID(v), or its EQ form) among them scopes the query.
+func (s *funcState) entPredicates(arg ssa.Value, ent *entInfo) cond {
+	els, ok := sliceElems(arg)
+	if !ok {
+		return cond{unknown: true}
+	}
+	for _, e := range els {
+		call, ok := stripIface(e).(*ssa.Call)
+		if !ok {
+			continue
+		}
+		fn := staticCallee(call.Common())
+		if fn == nil || fn.Pkg == nil || ent.pkg == nil || fn.Pkg.Pkg.Path() != ent.pkg.Path() {
+			continue
+		}
+		if ent.tenantPred != "" && (fn.Name() == ent.tenantPred || fn.Name() == ent.tenantPred+"EQ") && len(call.Call.Args) == 1 {
+			return cond{tenant: true, col: ent.tenantCol, val: s.eval(call.Call.Args[0])}
+		}
+	}
+	return cond{}
+}
+
+// fieldStored reports whether the field at path of a local struct literal was set: gorm and
+// xorm ignore zero fields in struct conditions, and an insert writes them as zero. Values that
+// are not local literals are taken as set.
+func (s *funcState) fieldStored(x ssa.Value, path []int) bool {
+	if u, ok := x.(*ssa.UnOp); ok {
+		x = u.X
+	}
+	root, keys, _ := s.address(x)
+	alloc, ok := root.(*ssa.Alloc)
+	if !ok || alloc.Parent() != s.fn {
+		return true
+	}
+	full := append([]string(nil), keys...)
+	for _, i := range path {
+		full = append(full, strconv.Itoa(i))
+	}
+	for i := len(full); i >= 0; i-- {
+		if len(s.storedAt[root][strings.Join(full[:i], "\x1f")]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldAt reads the field at path of a model as the instruction at sees it: a field set on
+// some paths only holds its zero value on the others.
+func (s *funcState) fieldAt(x ssa.Value, path []int, at ssa.Instruction) *value {
+	base := x
+	if u, ok := x.(*ssa.UnOp); ok {
+		base = u.X
+	}
+	if _, ok := base.Type().Underlying().(*types.Pointer); ok {
+		root, keys, names := s.address(base)
+		t := base.Type()
+		for _, i := range path {
+			keys = append(keys, strconv.Itoa(i))
+			names = append(names, fieldOf(t, i))
+			if f := fieldVar(t, i); f != nil {
+				t = f.Type()
+			}
+		}
+		s.cur = at
+		defer func() { s.cur = nil }()
+		return s.load(root, keys, names)
+	}
+	v := s.eval(x)
+	t := x.Type()
+	for _, i := range path {
+		v = v.field(strconv.Itoa(i), fieldOf(t, i))
+		if f := fieldVar(t, i); f != nil {
+			t = f.Type()
+		}
+	}
+	return v
+}
+
+// checkBuilder judges a builder call (hooked into checkCall): the value bound to a tenant
+// predicate, the scope of a query where it runs, the tenant field of what an insert writes.
+func (s *funcState) checkBuilder(call ssa.CallInstruction) {
+	c := call.Common()
+	row, ent, ok := s.builderRow(c)
+	if !ok {
+		return
+	}
+	if ent != nil && s.isGeneratedHere(c) {
+		return // ent's generated code implements the builders (Get is Query().Where(ID(id)))
+	}
+	pos := s.pkg.posString(s.pkg.callStart(call.Pos()))
+	bindNeed := func(cd cond) {
+		if cd.val == nil {
+			return
+		}
+		subject := fmt.Sprintf("%s = ? in the %s condition", cd.col, row.Library)
+		s.need(cd.val, call, needed{family: "sql", subject: subject, sink: subject,
+			trail: []string{fmt.Sprintf("%s: the %s condition binds %s to %s", pos, row.Library, cd.col, s.describe(cd.val))}})
+	}
+	switch row.Op {
+	case catalog.BuilderWhere:
+		if cd := s.condAt(c, row, ent); cd.tenant {
+			bindNeed(cd)
+		}
+	case catalog.BuilderRun:
+		if cd := s.condAt(c, row, ent); cd.tenant {
+			bindNeed(cd)
+			return
+		}
+		if row.ModelIsCond {
+			for _, m := range s.modelArgs(c, row) {
+				if cd := s.condOf(m, nil); cd.tenant {
+					bindNeed(cd)
+					return
+				}
+			}
+		}
+		table, ok := s.builderTable(c, row, ent)
+		if !ok {
+			return
+		}
+		v := s.receiverState(c)
+		where := fmt.Sprintf("%s query on tenant table %q", row.Library, table)
+		switch v.kind {
+		case facts.Param:
+			subject := "the " + where
+			s.need(v, call, needed{family: "sql", subject: subject, sink: subject,
+				trail: []string{fmt.Sprintf("%s: the %s runs the builder it is given", pos, where)}})
+		case facts.None:
+			why := v.what
+			if why == "" {
+				why = noPredicate
+			}
+			s.addFinding(call, "sql", fmt.Sprintf("%s is not scoped to the active tenant: it runs %s", where, why),
+				[]string{fmt.Sprintf("%s: %s", pos, s.tableWhy(table))})
+		}
+	case catalog.BuilderInsert:
+		if ent != nil && ent.policy {
+			return
+		}
+		s.checkInsert(call, row, ent, pos)
+	}
+}
+
+// isGeneratedHere: the call is to a method of a type of this package (the generated package
+// calling itself).
+func (s *funcState) isGeneratedHere(c *ssa.CallCommon) bool {
+	recv := c.Signature().Recv()
+	if recv == nil {
+		return false
+	}
+	t := recv.Type()
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() == s.pkg.pass.Pkg
+}
+
+func (s *funcState) tableWhy(table string) string {
+	if w := s.pkg.tables.why(table); w != "" {
+		return w
+	}
+	return fmt.Sprintf("%q has a tenant column", table)
+}
+
+// modelArgs are the values at a row's Model argument (each element when it is variadic).
+func (s *funcState) modelArgs(c *ssa.CallCommon, row catalog.Builder) []ssa.Value {
+	if row.Model < 0 {
+		return nil
+	}
+	args := callArgs(c)
+	i := row.Model
+	if c.IsInvoke() || c.Signature().Recv() != nil {
+		i++
+	}
+	if i >= len(args) {
+		return nil
+	}
+	sig := c.Signature()
+	if sig.Variadic() && row.Model == sig.Params().Len()-1 {
+		els, _ := sliceElems(args[i])
+		return els
+	}
+	return []ssa.Value{args[i]}
+}
+
+// chainLink is one builder call found walking a chain back from where it runs.
+type chainLink struct {
+	call *ssa.CallCommon
+	row  catalog.Builder
+	ent  *entInfo
+}
+
+// chain lists the builder calls that made v, in this function (through φ-nodes, both ways).
+func (s *funcState) chain(v ssa.Value) []chainLink {
+	var out []chainLink
+	seen := map[ssa.Value]bool{}
+	var walk func(v ssa.Value)
+	walk = func(v ssa.Value) {
+		if v == nil || seen[v] || len(seen) > 64 {
+			return
+		}
+		seen[v] = true
+		switch x := v.(type) {
+		case *ssa.Phi:
+			for _, e := range x.Edges {
+				walk(e)
+			}
+		case *ssa.Extract:
+			walk(x.Tuple)
+		case *ssa.ChangeType:
+			walk(x.X)
+		case *ssa.Call:
+			c := x.Common()
+			row, ent, ok := s.builderRow(c)
+			if ok {
+				out = append(out, chainLink{c, row, ent})
+			} else if !s.pkg.isBuilderType(x.Type()) {
+				return
+			}
+			if c.IsInvoke() || c.Signature().Recv() != nil {
+				walk(callArgs(c)[0])
+			}
+		}
+	}
+	walk(v)
+	return out
+}
+
+// builderTable finds the tenant table a query touches: from its ent entity, the model types
+// and Table names along its chain and at the call itself.
+func (s *funcState) builderTable(c *ssa.CallCommon, row catalog.Builder, ent *entInfo) (string, bool) {
+	if ent != nil {
+		if ent.tenantPred == "" {
+			return "", false
+		}
+		return ent.table, true
+	}
+	links := []chainLink{{c, row, nil}}
+	if c.IsInvoke() || c.Signature().Recv() != nil {
+		links = append(links, s.chain(callArgs(c)[0])...)
+	}
+	for _, l := range links {
+		if t, ok := s.linkTable(l); ok {
+			return t, true
+		}
+	}
+	return "", false
+}
+
+// linkTable: the tenant table named by one call's Model or Table argument.
+func (s *funcState) linkTable(l chainLink) (string, bool) {
+	args := callArgs(l.call)
+	off := 0
+	if l.call.IsInvoke() || l.call.Signature().Recv() != nil {
+		off = 1
+	}
+	if l.row.Table >= 0 && l.row.Table+off < len(args) {
+		a := args[l.row.Table+off]
+		if els, ok := sliceElems(a); ok && len(els) > 0 {
+			a = els[0] // Table(tables ...string)
+		}
+		a = stripIface(a)
+		if c, ok := a.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.String {
+			name := constant.StringVal(c.Value)
+			if f := strings.Fields(name); len(f) > 0 {
+				name = strings.Trim(f[0], `"`+"`")
+			}
+			if i := strings.LastIndex(name, "."); i >= 0 {
+				name = name[i+1:]
+			}
+			if s.pkg.tables.isTenant(name) {
+				return name, true
+			}
+		}
+	}
+	for _, m := range s.modelArgs(l.call, l.row) {
+		if t, ok := s.modelTable(stripIface(m).Type(), l.row.Library); ok {
+			return t, true
+		}
+	}
+	return "", false
+}
+
+// modelTable: the table of a model type (a struct, pointer, slice or array of them), when it is
+// a tenant table or the model has a tenant field.
+func (s *funcState) modelTable(t types.Type, lib string) (string, bool) {
+	for range 4 {
+		switch u := t.Underlying().(type) {
+		case *types.Pointer:
+			t = u.Elem()
+			continue
+		case *types.Slice:
+			t = u.Elem()
+			continue
+		case *types.Array:
+			t = u.Elem()
+			continue
+		}
+		break
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || structOf(t) == nil {
+		return "", false
+	}
+	table := s.modelTableName(n, lib)
+	if s.pkg.tables.isTenant(table) {
+		return table, true
+	}
+	if path, _ := tenantFieldPath(t, s.pkg.tables.columns); path != nil {
+		return table, true
+	}
+	return "", false
+}
+
+// modelTableName: the model's TableName() constant when this package defines it, bun's table
+// tag, else the library's naming convention (snake case, plural for gorm, bun and pop).
+func (s *funcState) modelTableName(n *types.Named, lib string) string {
+	obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(n), true, n.Obj().Pkg(), "TableName")
+	if fn, ok := obj.(*types.Func); ok {
+		if f := s.pkg.ssaPkg.Prog.FuncValue(fn); f != nil {
+			for _, b := range f.Blocks {
+				for _, in := range b.Instrs {
+					if r, ok := in.(*ssa.Return); ok && len(r.Results) == 1 {
+						if text, _, ok := queryText(r.Results[0], 0); ok {
+							return text
+						}
+					}
+				}
+			}
+		}
+	}
+	if st := structOf(n); st != nil {
+		for i := 0; i < st.NumFields(); i++ {
+			tag := reflect.StructTag(st.Tag(i)).Get("bun")
+			if name, ok := strings.CutPrefix(tag, "table:"); ok {
+				name, _, _ = strings.Cut(name, ",")
+				return name
+			}
+		}
+	}
+	name := snake(n.Obj().Name())
+	if catalog.Naming[lib] == "plural" {
+		name = plural(name)
+	}
+	return name
+}
+
+// checkInsert: what an insert writes must carry the active tenant in its tenant column.
+func (s *funcState) checkInsert(call ssa.CallInstruction, row catalog.Builder, ent *entInfo, pos string) {
+	c := call.Common()
+	cols := s.pkg.tables.columns
+	judge := func(v *value, col, what string) {
+		subject := fmt.Sprintf("%s in the %s %s", col, row.Library, what)
+		s.need(v, call, needed{family: "sql", subject: subject, sink: subject,
+			trail: []string{fmt.Sprintf("%s: the %s %s sets %s to %s", pos, row.Library, what, col, s.describe(v))}})
+	}
+	missing := func(what, table string) {
+		s.addFinding(call, "sql", fmt.Sprintf("%s %s into tenant table %q does not set its tenant column (%s)", row.Library, what, table, strings.Join(cols, ", ")),
+			[]string{fmt.Sprintf("%s: %s", pos, s.tableWhy(table))})
+	}
+	models := s.modelArgs(c, row)
+	var links []chainLink
+	if c.IsInvoke() || c.Signature().Recv() != nil {
+		links = s.chain(callArgs(c)[0])
+	}
+	if row.Model < 0 {
+		for _, l := range links {
+			models = append(models, s.modelArgs(l.call, l.row)...)
+		}
+	}
+	judged := false
+	for _, m := range models {
+		x := stripIface(m)
+		table, ok := s.modelTable(x.Type(), row.Library)
+		if !ok {
+			continue
+		}
+		judged = true
+		path, col := tenantFieldPath(x.Type(), cols)
+		if path == nil {
+			missing("insert", table)
+			continue
+		}
+		if _, isSlice := x.Type().Underlying().(*types.Slice); isSlice {
+			continue // a batch: its elements are not followed
+		}
+		if !s.fieldStored(x, path) {
+			s.addFinding(call, "sql", fmt.Sprintf("%s insert into tenant table %q does not set the model's tenant field (%s)", row.Library, table, col),
+				[]string{fmt.Sprintf("%s: %s", pos, s.tableWhy(table))})
+			continue
+		}
+		judge(s.fieldAt(x, path, call), col, "insert")
+	}
+	if row.Model >= 0 || judged {
+		return
+	}
+	// Column by column: ent's Set<Column>, squirrel's SetMap or Columns(...).Values(...).
+	table := ""
+	if ent != nil {
+		if ent.tenantPred == "" {
+			return
+		}
+		table = ent.table
+	}
+	var columns []string
+	var values []ssa.Value
+	for _, l := range links {
+		if t, ok := s.linkTable(l); ok {
+			table = t
+		}
+		args := callArgs(l.call)
+		i := l.row.Cond + 1
+		if l.row.Cond < 0 || i >= len(args) {
+			continue
+		}
+		switch l.row.Op {
+		case catalog.BuilderSet:
+			if l.ent != nil {
+				judge(s.eval(args[i]), l.ent.tenantCol, "create")
+				return
+			}
+			v := s.eval(stripIface(args[i]))
+			for _, col := range cols {
+				if f, ok := v.fields[col]; ok {
+					judge(f, col, "insert")
+					return
+				}
+			}
+		case catalog.BuilderColumns:
+			if cs, ok := constStrings(args[i]); ok {
+				columns = cs
+			}
+		case catalog.BuilderValues:
+			values, _ = sliceElems(args[i])
+		}
+	}
+	for k, name := range columns {
+		for _, col := range cols {
+			if strings.EqualFold(name, col) {
+				if k < len(values) {
+					judge(s.eval(values[k]), col, "insert")
+				}
+				return
+			}
+		}
+	}
+	if table != "" && (ent != nil || s.pkg.tables.isTenant(table)) {
+		missing("insert", table)
+	}
+}
+
+// fragmentTenant finds `<tenant column> = ?` (or `IN (?)`) ANDed at the top level of a SQL
+// condition with `?` placeholders, and the index of its placeholder among the fragment's. An OR
+// at the top level means no predicate restricts every row.
+func fragmentTenant(frag string, cols []string) (string, int, bool) {
+	lower := strings.ToLower(frag)
+	depth, start := 0, 0
+	var parts []string
+	inQuote := byte(0)
+	for i := 0; i < len(lower); i++ {
+		ch := lower[i]
+		switch {
+		case inQuote != 0:
+			if ch == inQuote {
+				inQuote = 0
+			}
+			continue
+		case ch == '\'' || ch == '"' || ch == '`':
+			inQuote = ch
+			continue
+		case ch == '(':
+			depth++
+		case ch == ')':
+			depth--
+		}
+		if depth != 0 {
+			continue
+		}
+		if strings.HasPrefix(lower[i:], " or ") {
+			return "", 0, false
+		}
+		if strings.HasPrefix(lower[i:], " and ") {
+			parts = append(parts, lower[start:i])
+			start = i + len(" and ")
+		}
+	}
+	parts = append(parts, lower[start:])
+	before := 0
+	for _, p := range parts {
+		text := strings.TrimSpace(p)
+		for strings.HasPrefix(text, "(") && strings.HasSuffix(text, ")") && !strings.Contains(text[1:len(text)-1], "(") {
+			text = strings.TrimSpace(text[1 : len(text)-1])
+		}
+		if lhs, rhs, ok := cutOp(text); ok {
+			col := lhs
+			if i := strings.LastIndex(col, "."); i >= 0 {
+				col = col[i+1:]
+			}
+			col = strings.Trim(col, "\"`")
+			for _, tc := range cols {
+				if col == tc && (rhs == "?" || rhs == "(?)") {
+					return tc, before, true
+				}
+			}
+		}
+		before += countPlaceholders(p)
+	}
+	return "", 0, false
+}
+
+func cutOp(text string) (string, string, bool) {
+	if l, r, ok := strings.Cut(text, "="); ok && !strings.ContainsAny(l, "<>!") {
+		return strings.TrimSpace(l), strings.TrimSpace(r), true
+	}
+	if l, r, ok := strings.Cut(text, " in "); ok {
+		return strings.TrimSpace(l), strings.TrimSpace(r), true
+	}
+	return "", "", false
+}
+
+func countPlaceholders(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '?' {
+			if i+1 < len(s) && (unicode.IsLetter(rune(s[i+1])) || s[i+1] == '?') {
+				i++
+				continue
+			}
+			n++
+		}
+	}
+	return n
+}
+
+// tenantFieldPath finds the field of a model struct that holds a tenant column (by its gorm
+// column, bun, db or xorm tag, or the snake-cased field name), also in an embedded struct.
+func tenantFieldPath(t types.Type, cols []string) ([]int, string) {
+	st := structOf(t)
+	if st == nil {
+		if sl, ok := t.Underlying().(*types.Slice); ok {
+			st = structOf(sl.Elem())
+		}
+	}
+	if st == nil {
+		return nil, ""
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		for _, name := range columnNames(f, st.Tag(i)) {
+			for _, c := range cols {
+				if name == c {
+					return []int{i}, c
+				}
+			}
+		}
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		if f := st.Field(i); f.Anonymous() {
+			if _, isPtr := f.Type().Underlying().(*types.Pointer); isPtr {
+				continue
+			}
+			if p, c := tenantFieldPath(f.Type(), cols); p != nil && len(p) == 1 {
+				return []int{i, p[0]}, c
+			}
+		}
+	}
+	return nil, ""
+}
+
+// columnNames are the columns a struct field may be mapped to.
+func columnNames(f *types.Var, tag string) []string {
+	out := []string{snake(f.Name())}
+	st := reflect.StructTag(tag)
+	for _, part := range strings.Split(st.Get("gorm"), ";") {
+		if name, ok := strings.CutPrefix(strings.TrimSpace(part), "column:"); ok {
+			out = append(out, name)
+		}
+	}
+	for _, key := range []string{"bun", "db", "json"} {
+		if v, _, _ := strings.Cut(st.Get(key), ","); v != "" && v != "-" {
+			out = append(out, v)
+		}
+	}
+	for _, tok := range strings.Fields(st.Get("xorm")) {
+		if len(tok) > 2 && tok[0] == '\'' && tok[len(tok)-1] == '\'' {
+			out = append(out, tok[1:len(tok)-1])
+		}
+	}
+	return out
+}
+
+// snake converts a Go name to gorm's column and table spelling: TenantID -> tenant_id.
+func snake(name string) string {
+	var b strings.Builder
+	r := []rune(name)
+	for i, c := range r {
+		if unicode.IsUpper(c) {
+			if i > 0 && (unicode.IsLower(r[i-1]) || (i+1 < len(r) && unicode.IsLower(r[i+1]) && unicode.IsUpper(r[i-1]))) {
+				b.WriteByte('_')
+			}
+			b.WriteRune(unicode.ToLower(c))
+			continue
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// plural is the English plural of a snake-cased table name, as inflection.Plural spells the
+// common cases.
+func plural(s string) string {
+	switch {
+	case strings.HasSuffix(s, "s") || strings.HasSuffix(s, "x") || strings.HasSuffix(s, "ch") || strings.HasSuffix(s, "sh"):
+		return s + "es"
+	case strings.HasSuffix(s, "y") && len(s) > 1 && !strings.ContainsRune("aeiou", rune(s[len(s)-2])):
+		return s[:len(s)-1] + "ies"
+	}
+	return s + "s"
+}
+
+// stripIface looks through the conversions a call adds around an argument.
+func stripIface(v ssa.Value) ssa.Value {
+	for {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.ChangeInterface:
+			v = x.X
+		default:
+			return v
+		}
+	}
+}
+
+// sliceElems lists the elements of a variadic argument built at the call (f(a, b)), in order; a
+// nil slice has none. ok is false for a slice from elsewhere (f(xs...)).
+func sliceElems(v ssa.Value) ([]ssa.Value, bool) {
+	if c, ok := v.(*ssa.Const); ok && c.IsNil() {
+		return nil, true
+	}
+	sl, ok := v.(*ssa.Slice)
+	if !ok {
+		return nil, false
+	}
+	alloc, ok := sl.X.(*ssa.Alloc)
+	if !ok {
+		return nil, false
+	}
+	byIndex := map[int]ssa.Value{}
+	for _, r := range *alloc.Referrers() {
+		ia, ok := r.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		k, ok := constKey(ia.Index)
+		if !ok {
+			return nil, false
+		}
+		i, _ := strconv.Atoi(k)
+		for _, rr := range *ia.Referrers() {
+			if st, ok := rr.(*ssa.Store); ok {
+				byIndex[i] = st.Val
+			}
+		}
+	}
+	out := make([]ssa.Value, len(byIndex))
+	for i := range out {
+		e, ok := byIndex[i]
+		if !ok {
+			return nil, false
+		}
+		out[i] = e
+	}
+	return out, true
+}
