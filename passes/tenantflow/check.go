@@ -109,6 +109,13 @@ func (s *funcState) callValue(c *ssa.CallCommon, pos token.Pos) *value {
 	// A receiver passes on request input or the tenant (r.URL.Query().Get, t.String()), but
 	// not its being a parameter: a method's result is not "the receiver" in any useful sense,
 	// and tracking it would put a fact on nearly every method.
+	// A handle's method that returns a handle of the same kind (objstore's
+	// bkt.ReaderWithExpectedErrs(f), WithExpectedErrs) gives the same bucket, bound or not.
+	if (c.IsInvoke() || c.Signature().Recv() != nil) && n == 1 && len(args) > 0 &&
+		isBindable(args[0].Type()) && isBindable(c.Signature().Results().At(0).Type()) &&
+		len(s.pkg.rules.keySinks[calleeKey(c)]) == 0 {
+		return s.eval(args[0])
+	}
 	// The keys of a key sink do not flow into its result: after cmd.Key(tenantKey) the builder
 	// is not bound to the tenant (its next Key may be anything), nor is the subscription of
 	// rdb.Subscribe(ctx, tenantChannel). Opening a bindable handle on a tenant path is.
@@ -363,6 +370,10 @@ type needed struct {
 	// key is taken for a deliberately global entry.
 	constant bool
 	subject  string // what needs it, for messages
+	// wrapper: the sink is called by a method of a type that implements the sink's own
+	// interface (a bucket wrapper's Upload calling its parent's Upload): the names it builds
+	// from its parameters are its callers' names.
+	wrapper bool
 	sink     string // the sink at the end, for requirements passed on
 	trail    []string
 }
@@ -415,16 +426,20 @@ func sameParams(a, b []facts.ParamRef) bool {
 // anyOf is what a caller passes for a requirement any one of several parameters may meet: met
 // if one argument carries the tenant (or might: an opaque value is never upgraded to a finding),
 // otherwise the most telling of the rest (request input, then parameters to pass on, then
-// constants).
+// values built without the tenant and constants).
 func anyOf(vs []*value) *value {
 	best := vs[0]
 	var params []facts.ParamRef
+	built, builtAt := false, ""
 	for _, v := range vs {
 		switch {
-		case v.kind.HasTenant() || v.kind == facts.Top || v.kind == facts.Unknown:
+		case v.kind.HasTenant() || v.kind == facts.Top || (v.kind == facts.Unknown && !v.built):
 			return v
 		case v.kind == facts.Param:
 			params = unionParams(params, v.params)
+		}
+		if v.built && !built {
+			built, builtAt = true, v.builtAt
 		}
 		if rank(v.kind) > rank(best.kind) || (v.built && !best.built && v.kind == best.kind) {
 			best = v
@@ -433,6 +448,7 @@ func anyOf(vs []*value) *value {
 	if best.kind == facts.Param {
 		c := *best
 		c.params = params
+		c.built, c.builtAt = c.built || built, cmp.Or(c.builtAt, builtAt)
 		return &c
 	}
 	return best

@@ -107,6 +107,7 @@ func (s *funcState) checkKeySinks(call ssa.CallInstruction, sinks []catalog.KeyS
 				subject:  subject,
 				sink:     subject,
 				trail:    trail,
+				wrapper:  method && s.root().implements(args[0].Type()),
 			})
 		}
 	}
@@ -119,7 +120,7 @@ func (s *funcState) needKey(v *value, at ssa.Instruction, n needed) {
 	switch {
 	case v.kind.HasTenant() || v.kind == facts.Top:
 		return
-	case v.kind == facts.Param && v.built && !s.root().mayCarryTenant(v.params):
+	case v.kind == facts.Param && v.built && !n.wrapper && !s.root().mayCarryTenant(v.params):
 		// "stats:" + id where id is an entity id: the tenant cannot come from the callers,
 		// this function builds the key without it.
 		s.addFinding(at, n.family, n.subject+" is built without the active tenant: every tenant shares it", n.trail)
@@ -144,6 +145,21 @@ func (s *funcState) needKey(v *value, at ssa.Instruction, n needed) {
 	case v.built:
 		s.addFinding(at, n.family, n.subject+" is built without the active tenant: every tenant shares it", n.trail)
 	}
+}
+
+// implements reports whether the function is a method of a type that implements the interface
+// t (a wrapper of the client or bucket it calls).
+func (s *funcState) implements(t types.Type) bool {
+	iface, ok := t.Underlying().(*types.Interface)
+	recv := s.fn.Signature.Recv()
+	if !ok || recv == nil {
+		return false
+	}
+	rt := recv.Type()
+	if p, ok := rt.(*types.Pointer); ok {
+		rt = p.Elem()
+	}
+	return types.Implements(rt, iface) || types.Implements(types.NewPointer(rt), iface)
 }
 
 // fieldByName reads field name of a struct (or pointer to struct) argument.

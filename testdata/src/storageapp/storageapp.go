@@ -238,3 +238,32 @@ func RulesAPI(ctx context.Context, s *ruleStore, r *http.Request) {
 	tb := objstore.NewPrefixedBucket(s.bkt, auth.TenantID(ctx))
 	tb.Get(ctx, "rules/"+r.FormValue("namespace"))
 }
+
+// readMarker: the bucket comes from the caller (a user bucket in Cortex), and the same bucket
+// with expected errors is still that bucket: the caller's bucket or the block id must carry the
+// tenant.
+func readMarker(ctx context.Context, bkt objstore.InstrumentedBucket, blockID string) {
+	bkt.WithExpectedErrs(nil).Get(ctx, blockID+"/visit-mark.json")
+}
+
+// deleteGroup: an opaque number in the name, the bucket from the caller.
+func deleteGroup(ctx context.Context, bkt objstore.Bucket, groupID uint32) {
+	bkt.Delete(ctx, fmt.Sprintf("groups/%d.json", groupID))
+}
+
+func Markers(ctx context.Context, s *ruleStore, groups []uint32) {
+	ub := objstore.NewPrefixedBucket(s.bkt, auth.TenantID(ctx))
+	readMarker(ctx, ub.(objstore.InstrumentedBucket), "01H")
+	for _, g := range groups {
+		deleteGroup(ctx, ub, g)
+		deleteGroup(ctx, s.bkt, g) // s may hold a bound bucket: its callers decide
+	}
+}
+
+// markersBucket wraps a bucket and mirrors markers elsewhere: its own Upload builds names from
+// the names its callers give, which are theirs to scope.
+type markersBucket struct{ objstore.Bucket }
+
+func (b *markersBucket) Upload(ctx context.Context, name string, r io.Reader, opts ...objstore.ObjectUploadOption) error {
+	return b.Bucket.Upload(ctx, path.Join(path.Dir(name), "markers", path.Base(name)), r, opts...)
+}

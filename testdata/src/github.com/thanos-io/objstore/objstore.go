@@ -26,3 +26,10 @@ type Bucket interface {
 }
 
 func NewPrefixedBucket(bkt Bucket, prefix string) Bucket { return bkt }
+
+type IsOpFailureExpectedFunc func(error) bool
+
+type InstrumentedBucket interface {
+	Bucket
+	WithExpectedErrs(IsOpFailureExpectedFunc) Bucket
+}
