@@ -532,6 +532,7 @@ func (s *server) analyse(dir string) {
 		s.fail(dir, MessageWarning, msg)
 		return
 	}
+	loaded := time.Now()
 	res, err := driver.Analyze(pkgs)
 	if s.ctx.Err() != nil {
 		return
@@ -616,7 +617,8 @@ func (s *server) analyse(dir string) {
 	for _, es := range published {
 		n += len(es)
 	}
-	line := fmt.Sprintf("tenantlint: analysed %s in %.2fs: %d findings", pkgs[0].PkgPath, time.Since(start).Seconds(), n)
+	line := fmt.Sprintf("tenantlint: analysed %s in %.2fs (loading %.2fs, checks %.2fs): %d findings",
+		pkgs[0].PkgPath, time.Since(start).Seconds(), loaded.Sub(start).Seconds(), time.Since(loaded).Seconds(), n)
 	fmt.Fprintln(s.log, line)
 	s.notify("window/logMessage", ShowMessageParams{Type: MessageLog, Message: line})
 }

@@ -16,7 +16,7 @@ import (
 
 // client speaks the protocol to a server running in process over pipes, as an editor would.
 type client struct {
-	t      *testing.T
+	t      testing.TB
 	w      *writer
 	msgs   chan *message
 	next   int
@@ -24,13 +24,17 @@ type client struct {
 	log    strings.Builder
 }
 
-func startServer(t *testing.T) *client {
+func startServer(t testing.TB) *client {
 	t.Helper()
 	inR, inW := io.Pipe()
 	outR, outW := io.Pipe()
 	c := &client{t: t, w: &writer{w: inW}, msgs: make(chan *message, 1000), served: make(chan error, 1)}
 	go func() {
-		c.served <- Serve(context.Background(), inR, outW, Options{Log: io.Discard})
+		var log io.Writer = io.Discard
+		if testing.Verbose() {
+			log = os.Stderr
+		}
+		c.served <- Serve(context.Background(), inR, outW, Options{Log: log})
 		outW.Close()
 	}()
 	go func() {
