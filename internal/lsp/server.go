@@ -601,6 +601,9 @@ func (s *server) analyse(dir string) {
 	s.shown[dir] = strings.Join(problems, "\n")
 	s.mu.Unlock()
 
+	if msg := strings.Join(problems, "\n"); msg != "" && msg != shownBefore {
+		s.showMessage(MessageError, "tenantlint: "+msg)
+	}
 	s.publish(old, published)
 	for uri := range oldConfig {
 		if _, ok := configDiags[uri]; !ok {
@@ -609,9 +612,6 @@ func (s *server) analyse(dir string) {
 	}
 	for _, uri := range sortedKeys(configDiags) {
 		s.notify("textDocument/publishDiagnostics", PublishDiagnosticsParams{URI: uri, Diagnostics: configDiags[uri]})
-	}
-	if msg := strings.Join(problems, "\n"); msg != "" && msg != shownBefore {
-		s.showMessage(MessageError, "tenantlint: "+msg)
 	}
 	n := 0
 	for _, es := range published {
@@ -633,10 +633,10 @@ func (s *server) fail(dir string, typ int, msg string) {
 	shownBefore := s.shown[dir]
 	s.shown[dir] = msg
 	s.mu.Unlock()
-	s.publish(old, nil)
 	if msg != shownBefore {
 		s.showMessage(typ, msg)
 	}
+	s.publish(old, nil)
 }
 
 // publish sends the diagnostics of every file in now, and empty lists for the files of old
