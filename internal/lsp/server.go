@@ -624,9 +624,11 @@ func (s *server) analyse(dir string) {
 }
 
 // fail reports a package that could not be analysed and withdraws its diagnostics, whose
-// positions may no longer be right. The same message is shown once, not on every save.
+// positions may no longer be right. The same message is shown once, not on every save; the log
+// has every run.
 func (s *server) fail(dir string, typ int, msg string) {
 	fmt.Fprintln(s.log, msg)
+	s.notify("window/logMessage", ShowMessageParams{Type: MessageLog, Message: msg})
 	s.mu.Lock()
 	old := s.pkgs[dir]
 	delete(s.pkgs, dir)

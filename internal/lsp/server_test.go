@@ -346,6 +346,36 @@ func TestServer(t *testing.T) {
 		t.Errorf("configuration diagnostics after the fix: %+v", diags)
 	}
 
+	// A package that does not compile: a message, once, and its diagnostics withdrawn (their
+	// positions may be stale); they come back when it compiles again.
+	shown = nil
+	if err := os.WriteFile(storePath, []byte(fixed+"\nfunc broken() { undefined() }\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.notify("textDocument/didSave", DidSaveTextDocumentParams{TextDocument: TextDocumentIdentifier{URI: store}})
+	if diags := c.diagnostics(store, onShow); len(diags) != 0 {
+		t.Errorf("diagnostics of a package that does not compile: %+v", diags)
+	}
+	// Saved again, still broken: the log says so, and nothing more is shown.
+	c.notify("textDocument/didSave", DidSaveTextDocumentParams{TextDocument: TextDocumentIdentifier{URI: store}})
+	for {
+		m := c.nextMessage("the log of the second failed run")
+		onShow(m)
+		if m.Method == "window/logMessage" && strings.Contains(string(m.Params), "has errors, not analysed") {
+			break
+		}
+	}
+	if len(shown) != 1 || !strings.Contains(shown[0], "has errors, not analysed") || !strings.Contains(shown[0], "undefined") {
+		t.Errorf("messages for a package that does not compile, saved twice: %q, want one", shown)
+	}
+	if err := os.WriteFile(storePath, []byte(fixed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.notify("textDocument/didSave", DidSaveTextDocumentParams{TextDocument: TextDocumentIdentifier{URI: store}})
+	if diags := c.diagnostics(store, nil); len(diags) != 1 {
+		t.Errorf("after the package compiles again: %+v, want the one finding", diags)
+	}
+
 	c.notify("textDocument/didClose", DidCloseTextDocumentParams{TextDocument: TextDocumentIdentifier{URI: store}})
 	if diags := c.diagnostics(store, nil); len(diags) != 0 {
 		t.Errorf("diagnostics after didClose: %+v", diags)
