@@ -53,7 +53,7 @@ func BenchmarkSaveToDiagnostics(b *testing.B) {
 		c.diagnostics(uri, nil)
 	}
 	b.StopTimer()
-	b.ReportMetric((cpuTime() - cpu0).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 	b.ReportMetric(open.Seconds(), "open-s/op")
 	c.call("shutdown", nil, nil)
 	c.notify("exit", nil)
