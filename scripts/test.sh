@@ -10,6 +10,9 @@ bash scripts/postgres.sh install
 echo "== go vet"
 go vet ./...
 
+echo "== editor: Neovim (Debian's package) for the tenantlint lsp test (cmd/tenantlint TestNeovim)"
+bash scripts/neovim.sh install
+
 echo "== go test (linter)"
 go test -count=1 $(go list ./... | grep -v -e '/tenant$' -e '/tenant/' -e '/examples/')
 

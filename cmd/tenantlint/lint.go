@@ -6,15 +6,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/tenantlint/tenantlint/config"
+	"github.com/tenantlint/tenantlint/internal/driver"
 	"github.com/tenantlint/tenantlint/passes/tenantflow"
 )
 
@@ -27,21 +26,12 @@ type finding struct {
 
 func lint(o options, patterns []string, stdout, stderr io.Writer) int {
 	if o.configFile != "" {
-		abs, err := filepath.Abs(o.configFile)
-		if err == nil {
-			err = config.Analyzer.Flags.Set("config", abs)
-		}
-		if err != nil {
+		if err := driver.SetConfigFile(o.configFile); err != nil {
 			fmt.Fprintf(stderr, "tenantlint: -config: %v\n", err)
 			return 1
 		}
 	}
-	cfg := &packages.Config{
-		Mode:  packages.LoadAllSyntax | packages.NeedModule,
-		Tests: o.tests,
-		Dir:   o.dir,
-	}
-	pkgs, err := packages.Load(cfg, patterns...)
+	pkgs, err := driver.Load(driver.Options{Dir: o.dir, Tests: o.tests}, patterns...)
 	if err != nil {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
 		return 1
@@ -49,44 +39,31 @@ func lint(o options, patterns []string, stdout, stderr io.Writer) int {
 	if n := packages.PrintErrors(pkgs); n > 0 {
 		return 1
 	}
-	if len(pkgs) == 0 {
-		fmt.Fprintf(stderr, "tenantlint: no packages match %s\n", strings.Join(patterns, " "))
-		return 1
-	}
-	run := analyzers
+	var extra []*analysis.Analyzer
 	if o.format == "sarif" {
 		// The checker keeps the results of root actions only: the engine's result, which
 		// holds the suppressed findings the checks do not report, must be asked for.
-		run = append(slices.Clone(analyzers), tenantflow.Analyzer)
+		extra = append(extra, tenantflow.Analyzer)
 	}
-	graph, err := checker.Analyze(run, pkgs, nil)
+	res, err := driver.Analyze(pkgs, extra...)
 	if err != nil {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
 		return 1
 	}
-
-	var findings []finding
+	graph := res.Graph
+	for _, e := range res.Errors {
+		fmt.Fprintf(stderr, "tenantlint: %v\n", e)
+	}
+	failed := len(res.Errors) > 0
+	findings := make([]finding, len(res.Findings))
+	for i, f := range res.Findings {
+		findings[i] = finding{check: f.Check, fset: f.Fset, diag: f.Diag}
+	}
 	var engine []engineResult
-	failed := false
-	seenErr := map[string]bool{}
 	for act := range graph.All() {
-		if act.Err != nil {
-			msg := act.Err.Error()
-			if !seenErr[msg] {
-				seenErr[msg] = true
-				fmt.Fprintf(stderr, "tenantlint: %s: %v\n", act.Package.PkgPath, act.Err)
-			}
-			failed = true
-		}
 		if act.IsRoot && act.Analyzer == tenantflow.Analyzer {
-			if res, ok := act.Result.(*tenantflow.Result); ok {
-				engine = append(engine, engineResult{fset: act.Package.Fset, res: res})
-			}
-			continue
-		}
-		if act.IsRoot {
-			for _, d := range act.Diagnostics {
-				findings = append(findings, finding{check: act.Analyzer.Name, fset: act.Package.Fset, diag: d})
+			if r, ok := act.Result.(*tenantflow.Result); ok {
+				engine = append(engine, engineResult{fset: act.Package.Fset, res: r})
 			}
 		}
 	}

@@ -7,6 +7,7 @@
 //	tenantlint [flags] packages
 //	tenantlint -format=sarif ./... > tenantlint.sarif
 //	go vet -vettool=$(command -v tenantlint) packages
+//	tenantlint lsp [-config file]    (a language server on stdin/stdout; see docs/editors.md)
 //
 // Exit status: 0 when clean, 3 when there are findings, 1 on errors (bad config, packages that
 // do not load).
@@ -35,6 +36,9 @@ func main() {
 		// go vet runs the tool once per package with a JSON config file; unitchecker speaks
 		// that protocol (and -V=full, -flags) and carries facts between the runs.
 		unitchecker.Main(append([]*analysis.Analyzer{config.Analyzer}, analyzers...)...)
+	}
+	if len(os.Args) > 1 && os.Args[1] == "lsp" {
+		os.Exit(serveLSP(os.Args[2:], os.Stdin, os.Stdout, os.Stderr))
 	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }

@@ -1,0 +1,187 @@
+// Package driver loads packages and runs tenantlint's checks on them, the one code path shared by
+// the standalone command (cmd/tenantlint) and the language server (internal/lsp), so that an
+// editor shows exactly what `tenantlint ./...` prints.
+package driver
+
+import (
+	"context"
+	"fmt"
+	"go/token"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/tenantlint/tenantlint/config"
+	"github.com/tenantlint/tenantlint/passes/all"
+	"github.com/tenantlint/tenantlint/passes/tenantflow"
+)
+
+// Checks are the analyzers the drivers run, in report order.
+var Checks = all.Checks
+
+// Options say what to load.
+type Options struct {
+	Dir     string          // directory the patterns are relative to (a module of its own); "" is the working directory
+	Tests   bool            // also load test files (findings in _test.go files are never reported)
+	Context context.Context // cancels loading (the go command); nil for none
+}
+
+// Finding is one diagnostic of a root package, with the check that produced it.
+type Finding struct {
+	Check string
+	Fset  *token.FileSet
+	Diag  analysis.Diagnostic
+}
+
+// Result is what one run produced.
+type Result struct {
+	Packages []*packages.Package
+	Graph    *checker.Graph
+	Findings []Finding
+	// Errors are the analyses that failed (an invalid configuration, a package with type
+	// errors), one per distinct message, in the order the checker met them. A run with errors
+	// may still have findings from the packages that were analysed.
+	Errors []ActionError
+}
+
+// ActionError is an analysis that failed on a package.
+type ActionError struct {
+	Analyzer string
+	PkgPath  string
+	Err      error
+}
+
+func (e ActionError) Error() string { return fmt.Sprintf("%s: %v", e.PkgPath, e.Err) }
+
+// SetConfigFile makes every package use the configuration file at path (the -config flag)
+// instead of looking up .tenantlint.yml from its directory. A relative path is taken from the
+// working directory.
+func SetConfigFile(path string) error {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return err
+	}
+	return config.Analyzer.Flags.Set("config", abs)
+}
+
+// Load loads the packages matching patterns with everything the checker needs: syntax and
+// types for every package, dependencies included, since facts flow up from them.
+func Load(o Options, patterns ...string) ([]*packages.Package, error) {
+	cfg := &packages.Config{
+		Mode:    packages.LoadAllSyntax | packages.NeedModule,
+		Tests:   o.Tests,
+		Dir:     o.Dir,
+		Context: o.Context,
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, err
+	}
+	if len(pkgs) == 0 {
+		return nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
+	}
+	return pkgs, nil
+}
+
+// LoadErrors returns the errors of the packages and their dependencies (those
+// packages.PrintErrors prints), sorted and without duplicates.
+func LoadErrors(pkgs []*packages.Package) []packages.Error {
+	var errs []packages.Error
+	seen := map[string]bool{}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			if k := e.Error(); !seen[k] {
+				seen[k] = true
+				errs = append(errs, e)
+			}
+		}
+	})
+	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Pos < errs[j].Pos })
+	return errs
+}
+
+// Analyze runs the checks on loaded packages and collects their findings on the root packages.
+// Extra analyzers run too, for their results (Result.Graph has them), not their diagnostics.
+func Analyze(pkgs []*packages.Package, extra ...*analysis.Analyzer) (*Result, error) {
+	graph, err := checker.Analyze(append(slices.Clone(Checks), extra...), pkgs, nil)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Packages: pkgs, Graph: graph}
+	seenErr := map[string]bool{}
+	for act := range graph.All() {
+		if act.Err != nil {
+			if msg := act.Err.Error(); !seenErr[msg] {
+				seenErr[msg] = true
+				res.Errors = append(res.Errors, ActionError{act.Analyzer.Name, act.Package.PkgPath, act.Err})
+			}
+		}
+		if act.IsRoot && slices.Contains(Checks, act.Analyzer) {
+			for _, d := range act.Diagnostics {
+				res.Findings = append(res.Findings, Finding{Check: act.Analyzer.Name, Fset: act.Package.Fset, Diag: d})
+			}
+		}
+	}
+	return res, nil
+}
+
+// Forget drops what the checks keep between runs in one process (loaded configuration files,
+// tenant tables inferred from *.sql files, parsed queries), so that a long-running driver such
+// as the language server sees edits to .tenantlint.yml and the schema. Call it between runs,
+// never during one.
+func Forget() {
+	config.Forget()
+	tenantflow.Forget()
+}
+
+// SortFindings orders findings by position, then message.
+func SortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i].Fset.Position(fs[i].Diag.Pos), fs[j].Fset.Position(fs[j].Diag.Pos)
+		if a.Filename != b.Filename {
+			return a.Filename < b.Filename
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		return fs[i].Diag.Message < fs[j].Diag.Message
+	})
+}
+
+// ConfigErrors returns the problems of an invalid configuration file found in err, an
+// analysis error, each with its file and line; nil if err is not about a configuration.
+func ConfigErrors(err error) []*config.Error {
+	var out []*config.Error
+	var walk func(error)
+	walk = func(e error) {
+		switch x := e.(type) {
+		case *config.Error:
+			out = append(out, x)
+		case interface{ Unwrap() []error }:
+			for _, c := range x.Unwrap() {
+				walk(c)
+			}
+		case interface{ Unwrap() error }:
+			walk(x.Unwrap())
+		}
+	}
+	walk(err)
+	return out
+}
+
+// ConfigFile returns the configuration file that applies to packages in dir: the -config file if
+// one is set, else the nearest .tenantlint.yml; "" when the defaults apply.
+func ConfigFile(dir string) (string, error) {
+	if path := config.Analyzer.Flags.Lookup("config").Value.String(); path != "" {
+		return path, nil
+	}
+	return config.Find(dir)
+}
