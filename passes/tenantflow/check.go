@@ -353,10 +353,14 @@ func (s *funcState) checkCall(call ssa.CallInstruction) {
 		v := anyOf(vs)
 		pname := strings.Join(names, " or ")
 		here := fmt.Sprintf("%s: calls %s with %s as %s", s.pkg.posString(s.pkg.callStart(call.Pos())), name, s.describe(v), pname)
+		subject := fmt.Sprintf("%s needs the active tenant in %s (for %s)", name, pname, req.Sink)
+		if req.Family != "sql" {
+			subject += ", but the value it gets" // "... is built without the active tenant"
+		}
 		s.need(v, call, needed{
 			family:   req.Family,
 			constant: req.Constant,
-			subject:  fmt.Sprintf("%s needs the active tenant in %s (for %s)", name, pname, req.Sink),
+			subject:  subject,
 			sink:     req.Sink,
 			trail:    append([]string{here}, req.Trail...),
 		})

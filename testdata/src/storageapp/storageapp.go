@@ -146,7 +146,7 @@ func Files(ctx context.Context, id string, body []byte) {
 	os.Rename(filepath.Join(dataDir, auth.TenantID(ctx), id), filepath.Join(dataDir, "trash", id)) // want `the file path of Rename is built without the active tenant`
 
 	load("config.yaml")         // a constant through a helper: quiet
-	load("notes/" + id + ".md") // want `load needs the active tenant in name \(for the file path of ReadFile\) is built without the active tenant`
+	load("notes/" + id + ".md") // want `load needs the active tenant in name \(for the file path of ReadFile\), but the value it gets is built without the active tenant`
 }
 
 // load reads name: its callers must scope it (or pass a constant).
