@@ -3,6 +3,7 @@ module github.com/tenantlint/tenantlint
 go 1.26.0
 
 require (
+	github.com/golangci/plugin-module-register v0.1.2
 	github.com/lib/pq v1.12.3
 	github.com/sqlc-dev/marino v0.3.1
 	github.com/sqlc-dev/oliphant v0.2.0

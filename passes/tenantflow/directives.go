@@ -36,6 +36,14 @@ type Directive struct {
 // Used reports whether the directive suppressed or exempted anything.
 func (d *Directive) Used() bool { return d.used }
 
+// NolintByDriver, when set, leaves //nolint comments to the driver: tenantlint neither applies
+// them nor reports them as malformed or unused. The golangci-lint plugin sets it, because
+// golangci-lint applies //nolint:tenantlint itself and its nolintlint linter reports the unused
+// ones; if tenantlint also consumed them, golangci-lint would never see them used.
+// //tenantlint:ignore and //tenantlint:crosstenant are honoured either way. Set it before any
+// analysis starts.
+var NolintByDriver bool
+
 type directiveSet struct {
 	list []*Directive
 }
@@ -68,7 +76,7 @@ func parseDirectives(pass *analysis.Pass) *directiveSet {
 		for _, cg := range f.Comments {
 			for _, c := range cg.List {
 				d := parseDirective(c.Text)
-				if d == nil {
+				if d == nil || d.Kind == "nolint" && NolintByDriver {
 					continue
 				}
 				d.Pos, d.End = c.Pos(), c.End()

@@ -1,0 +1,3 @@
+module example.com/gclapp
+
+go 1.26

@@ -1,0 +1,100 @@
+package plugin
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/golangci/plugin-module-register/register"
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/tenantlint/tenantlint/config"
+	"github.com/tenantlint/tenantlint/passes/all"
+	"github.com/tenantlint/tenantlint/passes/tenantflow"
+)
+
+// Name is the linter's name in golangci-lint: in linters.enable, in
+// linters.settings.custom and in //nolint:tenantlint.
+const Name = "tenantlint"
+
+// settingsName names the settings in errors, as golangci-lint's configuration spells the key.
+const settingsName = "golangci-lint settings (linters.settings.custom.tenantlint.settings)"
+
+func init() {
+	register.Plugin(Name, New)
+}
+
+// Plugin is the registered linter.
+type Plugin struct {
+	config *config.Config // nil: look up .tenantlint.yml per package
+}
+
+// New decodes the settings into tenantlint's configuration. It is called by golangci-lint once
+// per run, before any analysis.
+func New(settings any) (register.LinterPlugin, error) {
+	cfg, err := decode(settings)
+	if err != nil {
+		return nil, err
+	}
+	tenantflow.NolintByDriver = true
+	config.SetOverride(cfg)
+	return &Plugin{config: cfg}, nil
+}
+
+// decode turns the settings golangci-lint read from its YAML, JSON or TOML file into a Config
+// through config.Parse, so that they are validated exactly as .tenantlint.yml is. Absent or
+// empty settings give nil.
+func decode(settings any) (*config.Config, error) {
+	if settings == nil {
+		return nil, nil
+	}
+	m, err := register.DecodeSettings[map[string]any](settings)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", settingsName, err)
+	}
+	if len(m) == 0 {
+		return nil, nil
+	}
+	data, err := json.Marshal(m)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", settingsName, err)
+	}
+	cfg, err := config.Parse(data, "")
+	if err != nil {
+		return nil, rename(err)
+	}
+	cfg.File = settingsName
+	return cfg, nil
+}
+
+// rename makes config.Parse's errors name the settings rather than a file, and drops their
+// line numbers, which count lines of the re-encoded settings, not of the user's file.
+func rename(err error) error {
+	var list []error
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		list = j.Unwrap()
+	} else {
+		list = []error{err}
+	}
+	out := make([]error, len(list))
+	for i, e := range list {
+		var ce *config.Error
+		if errors.As(e, &ce) {
+			c := *ce
+			c.File, c.Line = settingsName, 0
+			e = &c
+		}
+		out[i] = e
+	}
+	return errors.Join(out...)
+}
+
+// BuildAnalyzers returns the one analyzer that runs every check.
+func (*Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
+	return []*analysis.Analyzer{all.Analyzer}, nil
+}
+
+// GetLoadMode asks for type information: the checks follow values through types and SSA.
+func (*Plugin) GetLoadMode() string {
+	return register.LoadModeTypesInfo
+}
