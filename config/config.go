@@ -14,7 +14,7 @@ import (
 // Config is a loaded .tenantlint.yml. Analyzers share one *Config per
 // file across packages and goroutines, so they must not modify it.
 type Config struct {
-	File    string // absolute path of the file loaded; "" when defaults are used
+	File    string // absolute path of the file loaded; "" when defaults are used; for the golangci-lint plugin's settings, their name in .golangci.yml
 	Dir     string // directory of File, the base of relative paths in it
 	Version int    // always 1
 	Dialect string // DialectPostgres (default) or DialectMySQL
