@@ -19,6 +19,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/mod/modfile"
+	"gopkg.in/yaml.v3"
 )
 
 // binary is the golangci-lint built by TestMain.
@@ -362,5 +365,77 @@ func TestUnknownSetting(t *testing.T) {
 	const want = "linters.settings.custom.tenantlint.settings): tenant.colums: unknown key (valid keys: columns, sources, validators)"
 	if !strings.Contains(stderr, want) {
 		t.Errorf("stderr:\n%s\nwant it to contain %q", stderr, want)
+	}
+}
+
+// TestExampleConfig: .golangci.example.yml, copied as .golangci.yml, is a valid golangci-lint
+// v2 configuration that runs tenantlint (with the standard linters, which have nothing to say
+// about the fixture) and infers the tenant tables from the module's schema.
+func TestExampleConfig(t *testing.T) {
+	dir := fixture(t, "app")
+	example, err := os.ReadFile(filepath.Join("..", "..", ".golangci.example.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".golangci.yml"), example, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	schema := "CREATE TABLE devices (id bigint PRIMARY KEY, tenant_id text NOT NULL, name text);\n"
+	if err := os.WriteFile(filepath.Join(dir, "schema.sql"), []byte(schema), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	status, issues := lint(t, dir)
+	if status != 1 {
+		t.Errorf("exit status %d, want 1", status)
+	}
+	if want := sorted(appIssues); !slices.Equal(issues, want) {
+		t.Errorf("issues:\n%s\nwant:\n%s", strings.Join(issues, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestCustomGCL: the root's .custom-gcl.yml, for users' `golangci-lint custom`, builds what
+// cmd/golangci-lint is built from here: the same golangci-lint version and plugin import.
+func TestCustomGCL(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", ".custom-gcl.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var custom struct {
+		Version string
+		Plugins []struct{ Module, Import, Version, Path string }
+	}
+	if err := yaml.Unmarshal(data, &custom); err != nil {
+		t.Fatal(err)
+	}
+	gomod, err := os.ReadFile("go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mf, err := modfile.ParseLax("go.mod", gomod, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var golangciVersion string
+	for _, r := range mf.Require {
+		if r.Mod.Path == "github.com/golangci/golangci-lint/v2" {
+			golangciVersion = r.Mod.Version
+		}
+	}
+	if custom.Version != golangciVersion {
+		t.Errorf(".custom-gcl.yml builds golangci-lint %s, the tests %s", custom.Version, golangciVersion)
+	}
+	plugins, err := os.ReadFile(filepath.Join("cmd", "golangci-lint", "plugins.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(custom.Plugins) != 1 {
+		t.Fatalf(".custom-gcl.yml has %d plugins, want tenantlint's", len(custom.Plugins))
+	}
+	p := custom.Plugins[0]
+	if p.Module != "github.com/tenantlint/tenantlint" || (p.Version == "") == (p.Path == "") {
+		t.Errorf(".custom-gcl.yml's plugin: %+v", p)
+	}
+	if !strings.Contains(string(plugins), `_ "`+p.Import+`"`) {
+		t.Errorf("cmd/golangci-lint/plugins.go does not import %q, the plugin .custom-gcl.yml names", p.Import)
 	}
 }
