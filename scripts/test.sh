@@ -28,3 +28,8 @@ if [ -f sarifschema/go.mod ]; then
 	echo "== go test (sarifschema: tenantlint -format=sarif against the SARIF 2.1.0 schema)"
 	(cd sarifschema && go vet ./... && go test -count=1 ./...)
 fi
+
+echo "== go test (golangci-lint v2 with the tenantlint plugin: integration/golangci)"
+# Builds golangci-lint with the plugin into .cache/golangci/ (go build: only what changed) and
+# runs it on fixtures; its own module, so golangci-lint's requirements stay out of go.mod.
+(cd integration/golangci && go vet ./... && go test -count=1 ./...)
