@@ -204,11 +204,3 @@ func (s *Summary) Empty() bool {
 	return true
 }
 
-// Relevant is a package fact: the package (or one it imports) has something to do with tenant
-// scope. Packages without it are skipped by the engine, which keeps large dependency graphs
-// cheap (a package that touches no sink, source or relevant import cannot produce a finding or
-// a summary that matters).
-type Relevant struct{}
-
-func (*Relevant) AFact()         {}
-func (*Relevant) String() string { return "relevant" }

@@ -28,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:        run,
 	Requires:   []*analysis.Analyzer{config.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(facts.Summary), new(facts.Relevant)},
+	FactTypes:  []analysis.Fact{new(facts.Summary)},
 }
 
 // Result is what the engine found in one package: every finding of every family, each marked
@@ -92,7 +92,6 @@ func run(pass *analysis.Pass) (res any, err error) {
 	if catalog.IsLibrary(pass.Pkg.Path()) || isStd(pass) || !relevant(pass, cfg) {
 		return result, nil
 	}
-	pass.ExportPackageFact(&facts.Relevant{})
 
 	tables, err := TenantTables(cfg, config.PackageDir(pass.Fset, pass.Files))
 	if err != nil {
@@ -144,7 +143,7 @@ func isStd(pass *analysis.Pass) bool {
 // large dependency graph) is skipped, which is what keeps big modules fast.
 func relevant(pass *analysis.Pass, cfg *config.Config) bool {
 	for _, imp := range pass.Pkg.Imports() {
-		if catalog.IsLibrary(imp.Path()) || pass.ImportPackageFact(imp, new(facts.Relevant)) {
+		if catalog.IsLibrary(imp.Path()) {
 			return true
 		}
 	}
@@ -153,6 +152,15 @@ func relevant(pass *analysis.Pass, cfg *config.Config) bool {
 		fn, ok := obj.(*types.Func)
 		if !ok {
 			continue
+		}
+		// A function of another package with something to say (a result that is the tenant,
+		// a requirement, a SQL wrapper): calling it can produce a finding or a summary here.
+		// Importing a relevant package is not enough: most packages that import one call
+		// nothing of it that matters, and analysing them all made large modules slow.
+		if fn.Pkg() != nil && fn.Pkg() != pass.Pkg {
+			if o := fn.Origin(); pass.ImportObjectFact(o, new(facts.Summary)) {
+				return true
+			}
 		}
 		k := catalog.Key(fn)
 		if _, ok := r.sources[k]; ok || r.untrusted[k] || r.scopers[k] {

@@ -1,4 +1,4 @@
-package builderfacts // want package:"relevant"
+package builderfacts
 
 // The summaries of helpers that take, return or scope query builders: what callers in other
 // packages see.

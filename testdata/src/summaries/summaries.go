@@ -1,4 +1,4 @@
-package summaries // want package:"relevant"
+package summaries
 
 import (
 	"context"
