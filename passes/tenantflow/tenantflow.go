@@ -156,7 +156,7 @@ func relevant(pass *analysis.Pass, cfg *config.Config) bool {
 		// A function of another package with something to say (a result that is the tenant,
 		// a requirement, a SQL wrapper): calling it can produce a finding or a summary here.
 		// Importing a relevant package is not enough: most packages that import one call
-		// nothing of it that matters, and analysing them all made large modules slow.
+		// nothing of it that matters.
 		if fn.Pkg() != nil && fn.Pkg() != pass.Pkg {
 			if o := fn.Origin(); pass.ImportObjectFact(o, new(facts.Summary)) {
 				return true
