@@ -39,7 +39,9 @@ type Tenant struct {
 	Validators []Validator
 	// Names are words that, in a parameter's name, say it holds the tenant
 	// (beside the built-in ones: tenant, org, workspace, account, ...), for
-	// code bases with their own word for it (Cortex's "user").
+	// code bases with their own word for it (Cortex's "user"). A word
+	// written "-namespace" removes a built-in word that means something
+	// else in the code base.
 	Names []string
 }
 

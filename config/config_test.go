@@ -670,6 +670,13 @@ func TestTenantNames(t *testing.T) {
 	if want := []string{"user", "member"}; !reflect.DeepEqual(c.Tenant.Names, want) {
 		t.Errorf("names = %q, want %q", c.Tenant.Names, want)
 	}
+	c, err = Parse([]byte("version: 1\ntenant:\n  names: [user, -Namespace]\n"), "a.yml")
+	if err != nil || !reflect.DeepEqual(c.Tenant.Names, []string{"user", "-namespace"}) {
+		t.Errorf("names with a removal = %q, %v", c.Tenant.Names, err)
+	}
+	if _, err := Parse([]byte("version: 1\ntenant:\n  names: [\"-\"]\n"), "a.yml"); err == nil || !strings.Contains(err.Error(), "a.yml:3: tenant.names[0]") {
+		t.Errorf("a lone -: error = %v", err)
+	}
 	_, err = Parse([]byte("version: 1\ntenant:\n  names: [user, user]\n"), "a.yml")
 	if err == nil || !strings.Contains(err.Error(), "a.yml:3: tenant.names[1]") {
 		t.Errorf("duplicate name: error = %v", err)

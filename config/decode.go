@@ -372,6 +372,9 @@ func (d *decoder) tenant(n *yaml.Node, t *Tenant) {
 		t.Names = strs(d.words(n, "tenant.names", "name"))
 		for i, w := range t.Names {
 			t.Names[i] = strings.ToLower(w)
+			if strings.TrimPrefix(w, "-") == "" {
+				d.errorf(n.Content[i], fmt.Sprintf("tenant.names[%d]", i), "%q is not a word", w)
+			}
 		}
 	}
 }

@@ -378,8 +378,8 @@ type needed struct {
 	// interface (a bucket wrapper's Upload calling its parent's Upload): the names it builds
 	// from its parameters are its callers' names.
 	wrapper bool
-	sink     string // the sink at the end, for requirements passed on
-	trail    []string
+	sink    string // the sink at the end, for requirements passed on
+	trail   []string
 }
 
 // need judges a value that must carry the active tenant at instruction at.

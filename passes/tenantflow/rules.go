@@ -3,6 +3,7 @@ package tenantflow
 import (
 	"go/types"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/tenantlint/tenantlint/catalog"
@@ -40,7 +41,7 @@ func rulesFor(cfg *config.Config) *rules {
 		copyFrom:     map[string]bool{},
 		crossTenant:  map[string]bool{},
 		keySinks:     map[string][]catalog.KeySink{},
-		tenantWords:  append(slices.Clone(tenantWords), cfg.Tenant.Names...),
+		tenantWords:  wordsFor(cfg.Tenant.Names),
 	}
 	for _, k := range catalog.KeySinks {
 		r.keySinks[k.Func] = append(r.keySinks[k.Func], k)
@@ -115,4 +116,18 @@ func (r *rules) fieldSource(t types.Type, f *types.Var) (string, bool) {
 	}
 	k := "(" + tk + ")." + f.Name()
 	return k, r.fieldSources[k]
+}
+
+// wordsFor is the built-in tenant words with the configured ones added ("user") and removed
+// ("-namespace").
+func wordsFor(names []string) []string {
+	words := slices.Clone(tenantWords)
+	for _, n := range names {
+		if w, ok := strings.CutPrefix(n, "-"); ok {
+			words = slices.DeleteFunc(words, func(x string) bool { return x == w })
+		} else if !slices.Contains(words, n) {
+			words = append(words, n)
+		}
+	}
+	return words
 }
