@@ -203,4 +203,3 @@ func (s *Summary) Empty() bool {
 	}
 	return true
 }
-

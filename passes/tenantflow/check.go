@@ -620,8 +620,8 @@ func (s *funcState) build(v *value, parts ...ssa.Value) *value {
 		return v
 	}
 	for _, p := range parts {
-		elems := literalElems(p)
-		if elems == nil {
+		elems, ok := sliceElems(p) // filepath.Join(dir, "meta.json"): each element is a part
+		if !ok || len(elems) == 0 {
 			elems = []ssa.Value{p}
 		}
 		for _, e := range elems {
@@ -633,31 +633,6 @@ func (s *funcState) build(v *value, parts ...ssa.Value) *value {
 	return v
 }
 
-// literalElems lists the values stored into the array behind a variadic argument or slice
-// literal (filepath.Join(dir, "meta.json")): nil when v is not one.
-func literalElems(v ssa.Value) []ssa.Value {
-	sl, ok := v.(*ssa.Slice)
-	if !ok {
-		return nil
-	}
-	alloc, ok := sl.X.(*ssa.Alloc)
-	if !ok {
-		return nil
-	}
-	var out []ssa.Value
-	for _, r := range *alloc.Referrers() {
-		ia, ok := r.(*ssa.IndexAddr)
-		if !ok {
-			continue
-		}
-		for _, rr := range *ia.Referrers() {
-			if st, ok := rr.(*ssa.Store); ok && st.Addr == ia {
-				out = append(out, st.Val)
-			}
-		}
-	}
-	return out
-}
 
 // mayHoldText reports whether a value's type (under an interface conversion) can hold a
 // tenant's name: anything but numbers and booleans.

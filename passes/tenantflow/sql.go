@@ -343,40 +343,20 @@ func constStrings(v ssa.Value) ([]string, bool) {
 		}
 		break
 	}
-	sl, ok := v.(*ssa.Slice)
+	if _, ok := v.(*ssa.Slice); !ok {
+		return nil, false
+	}
+	elems, ok := sliceElems(v)
 	if !ok {
 		return nil, false
 	}
-	alloc, ok := sl.X.(*ssa.Alloc)
-	if !ok {
-		return nil, false
-	}
-	byIndex := map[int]string{}
-	for _, r := range *alloc.Referrers() {
-		ia, ok := r.(*ssa.IndexAddr)
-		if !ok {
-			continue
-		}
-		k, ok := constKey(ia.Index)
-		if !ok {
+	out := make([]string, len(elems))
+	for i, e := range elems {
+		c, ok := e.(*ssa.Const)
+		if !ok || c.Value == nil || c.Value.Kind() != constant.String {
 			return nil, false
 		}
-		i, _ := strconv.Atoi(k)
-		for _, rr := range *ia.Referrers() {
-			if st, ok := rr.(*ssa.Store); ok {
-				if c, ok := st.Val.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.String {
-					byIndex[i] = constant.StringVal(c.Value)
-				}
-			}
-		}
-	}
-	out := make([]string, len(byIndex))
-	for i := range out {
-		s, ok := byIndex[i]
-		if !ok {
-			return nil, false
-		}
-		out[i] = s
+		out[i] = constant.StringVal(c.Value)
 	}
 	return out, true
 }
