@@ -633,7 +633,6 @@ func (s *funcState) build(v *value, parts ...ssa.Value) *value {
 	return v
 }
 
-
 // mayHoldText reports whether a value's type (under an interface conversion) can hold a
 // tenant's name: anything but numbers and booleans.
 func mayHoldText(v ssa.Value) bool {
