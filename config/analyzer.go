@@ -1,6 +1,7 @@
 package config
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"os"
@@ -34,12 +35,35 @@ The -config flag names a file to use instead.`,
 	RunDespiteErrors: true,
 }
 
-// configFlag is the -config flag: a file to use instead of looking one up.
-var configFlag string
+// The analyzer's flags, the options of a whole run: every tenantlint analyzer requires this one,
+// so they are set once, on it (a top-level analyzer's own flags would be read too late).
+var (
+	// configFlag is -config: a file to use instead of looking one up.
+	configFlag string
+	// nolintFlag is -nolint: who applies //nolint comments, tenantlint or the driver.
+	nolintFlag = "tenantlint"
+)
 
 func init() {
 	Analyzer.Flags.StringVar(&configFlag, "config", "", "configuration `file` to use instead of the nearest .tenantlint.yml")
+	Analyzer.Flags.Func("nolint", "who applies //nolint comments: tenantlint (default) or driver (golangci-lint, which applies them itself and reports the unused ones)", func(v string) error {
+		if v != "tenantlint" && v != "driver" {
+			return fmt.Errorf("-nolint: %q is neither tenantlint nor driver", v)
+		}
+		nolintFlag = v
+		return nil
+	})
 }
+
+// File is the -config flag's value: the file every package uses, "" to look one up per package.
+func File() string { return configFlag }
+
+// NolintByDriver reports whether the driver applies //nolint comments (-nolint=driver): then
+// tenantlint neither applies them nor reports them as malformed or unused. The golangci-lint
+// plugin sets it, because golangci-lint applies //nolint:tenantlint itself and its nolintlint
+// linter reports the unused ones; if tenantlint also consumed them, golangci-lint would never see
+// them used. //tenantlint:ignore and //tenantlint:crosstenant are honoured either way.
+func NolintByDriver() bool { return nolintFlag == "driver" }
 
 var (
 	override atomic.Pointer[Config]

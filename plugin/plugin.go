@@ -10,7 +10,6 @@ import (
 
 	"github.com/tenantlint/tenantlint/config"
 	"github.com/tenantlint/tenantlint/passes/all"
-	"github.com/tenantlint/tenantlint/passes/tenantflow"
 )
 
 // Name is the linter's name in golangci-lint: in linters.enable, in
@@ -36,7 +35,9 @@ func New(settings any) (register.LinterPlugin, error) {
 	if err != nil {
 		return nil, err
 	}
-	tenantflow.NolintByDriver = true
+	if err := config.Analyzer.Flags.Set("nolint", "driver"); err != nil {
+		return nil, err
+	}
 	config.SetOverride(cfg)
 	return &Plugin{config: cfg}, nil
 }

@@ -13,7 +13,6 @@ import (
 
 	"github.com/tenantlint/tenantlint/config"
 	"github.com/tenantlint/tenantlint/passes/all"
-	"github.com/tenantlint/tenantlint/passes/tenantflow"
 	_ "github.com/tenantlint/tenantlint/plugin" // registers "tenantlint"
 )
 
@@ -22,7 +21,7 @@ func newPlugin(t *testing.T, settings any) (register.LinterPlugin, error) {
 	t.Helper()
 	t.Cleanup(func() {
 		config.SetOverride(nil)
-		tenantflow.NolintByDriver = false
+		config.Analyzer.Flags.Set("nolint", "tenantlint")
 	})
 	newFn, err := register.GetPlugin("tenantlint")
 	if err != nil {
@@ -100,7 +99,7 @@ func TestNoSettings(t *testing.T) {
 		if _, err := newPlugin(t, s); err != nil {
 			t.Fatalf("settings %v: %v", s, err)
 		}
-		if !tenantflow.NolintByDriver {
+		if !config.NolintByDriver() {
 			t.Errorf("settings %v: //nolint not left to golangci-lint", s)
 		}
 		got := analysistest.Run(t, mustAbs(t, "testdata"), config.Analyzer, "plain")

@@ -158,7 +158,7 @@ func printTables(pkgs []*packages.Package, w io.Writer) {
 		}
 		dir := filepath.Dir(p.GoFiles[0])
 		cfg := config.Default()
-		path := config.Analyzer.Flags.Lookup("config").Value.String()
+		path := config.File()
 		if path == "" {
 			path, _ = config.Find(dir)
 		}

@@ -180,7 +180,7 @@ func ConfigErrors(err error) []*config.Error {
 // ConfigFile returns the configuration file that applies to packages in dir: the -config file if
 // one is set, else the nearest .tenantlint.yml; "" when the defaults apply.
 func ConfigFile(dir string) (string, error) {
-	if path := config.Analyzer.Flags.Lookup("config").Value.String(); path != "" {
+	if path := config.File(); path != "" {
 		return path, nil
 	}
 	return config.Find(dir)

@@ -1,23 +1,13 @@
 package tenantflow
 
 import (
-	"fmt"
-	"go/ast"
-	"go/build"
-	"go/token"
-	"go/types"
-	"path/filepath"
 	"reflect"
-	"runtime/debug"
-	"sort"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ssa"
 
-	"github.com/tenantlint/tenantlint/catalog"
 	"github.com/tenantlint/tenantlint/config"
 	"github.com/tenantlint/tenantlint/facts"
+	"github.com/tenantlint/tenantlint/passes/internal/engine"
 )
 
 // Analyzer is the engine. It reports nothing itself; the checks read its Result.
@@ -25,314 +15,43 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "tenantflow",
 	Doc:        doc,
 	URL:        url,
-	Run:        run,
+	Run:        engine.Run,
 	Requires:   []*analysis.Analyzer{config.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
 	FactTypes:  []analysis.Fact{new(facts.Summary)},
 }
 
-// Result is what the engine found in one package: every finding of every family, each marked
-// with the directive that suppresses it (if any), and the directives themselves.
-type Result struct {
-	Findings   []*Finding
-	Directives []*Directive
-	// Excluded is set when the configuration excludes the package: checks report nothing.
-	Excluded bool
-	Config   *config.Config
+// The engine's results, as the checks and the drivers see them.
+type (
+	// Result is what the engine found in one package.
+	Result = engine.Result
+	// Finding is one diagnostic candidate.
+	Finding = engine.Finding
+	// Directive is a suppression or declaration comment.
+	Directive = engine.Directive
+	// Tables is the set of tenant tables for one configuration.
+	Tables = engine.Tables
+	// Table is one tenant table and the reason it is one.
+	Table = engine.Table
+)
+
+// TenantTables resolves the tenant tables for a configuration (see engine.TenantTables).
+func TenantTables(cfg *config.Config, pkgDir string) (*Tables, error) {
+	return engine.TenantTables(cfg, pkgDir)
 }
 
-// Finding is one diagnostic candidate.
-type Finding struct {
-	Check   string // sqlscope, directive, ...
-	Pos     token.Pos
-	End     token.Pos
-	Message string
-	// Trail explains the finding, outermost first: "file:line:col: what happens there".
-	Trail []string
-	// SuppressedBy is the directive that silences this finding, nil if none.
-	SuppressedBy *Directive
-	Fixes        []analysis.SuggestedFix
-}
+// Forget drops what the engine caches per configuration (see engine.Forget).
+func Forget() { engine.Forget() }
 
-// pkgState is the engine's state for the package under analysis.
-type pkgState struct {
-	pass      *analysis.Pass
-	cfg       *config.Config
-	rules     *rules
-	tables    *Tables
-	ssaPkg    *ssa.Package
-	summaries map[*ssa.Function]*facts.Summary
-	calls     map[token.Pos]*ast.CallExpr
-	dirs      *directiveSet
-	findings  []*Finding
-	// callers: in-package static callers, to re-analyze when a callee's summary changes.
-	callers map[*ssa.Function][]*ssa.Function
-	files   map[string]*token.File // for turning trail positions back into token.Pos
-}
+// Report reports the engine's unsuppressed findings of one check on pass. Every check's Run is
+// this one call, so suppression, exclusion and explanation work the same for all of them.
+func Report(pass *analysis.Pass, check string) { report(pass, check, "") }
 
-func run(pass *analysis.Pass) (res any, err error) {
-	cfg := pass.ResultOf[config.Analyzer].(*config.Config)
-	result := &Result{Config: cfg, Excluded: cfg.Excluded(pass.Pkg.Path())}
-	defer func() {
-		// A bug in the engine must not take the user's whole run down: it becomes a finding
-		// at a valid position (position 0 would be dropped silently by the drivers).
-		if r := recover(); r != nil {
-			pos := token.NoPos
-			if len(pass.Files) > 0 {
-				pos = pass.Files[0].Package
-			}
-			result.Findings = append(result.Findings, &Finding{
-				Check: "tenantflow", Pos: pos,
-				Message: fmt.Sprintf("internal error analysing %s (please report): %v\n%s", pass.Pkg.Path(), r, debug.Stack()),
-			})
-			res, err = result, nil
-		}
-	}()
+// ReportPrefixed is Report with each message prefixed by its check ("sqlscope: ..."), for
+// drivers that show all checks under one linter name.
+func ReportPrefixed(pass *analysis.Pass, check string) { report(pass, check, check+": ") }
 
-	if catalog.IsLibrary(pass.Pkg.Path()) || isStd(pass) || !relevant(pass, cfg) {
-		return result, nil
-	}
-
-	tables, err := TenantTables(cfg, config.PackageDir(pass.Fset, pass.Files))
-	if err != nil {
-		return nil, err
-	}
-	p := &pkgState{
-		pass:      pass,
-		cfg:       cfg,
-		rules:     rulesFor(cfg),
-		tables:    tables,
-		summaries: map[*ssa.Function]*facts.Summary{},
-		calls:     map[token.Pos]*ast.CallExpr{},
-		callers:   map[*ssa.Function][]*ssa.Function{},
-	}
-	p.dirs = parseDirectives(pass)
-	p.buildSSA()
-	for _, f := range pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			if c, ok := n.(*ast.CallExpr); ok {
-				p.calls[c.Lparen] = c
-			}
-			return true
-		})
-	}
-	p.analyze()
-
-	sort.SliceStable(p.findings, func(i, j int) bool { return p.findings[i].Pos < p.findings[j].Pos })
-	p.dirs.apply(p, p.findings)
-	result.Findings = append(p.findings, p.dirs.problems(p)...)
-	result.Directives = p.dirs.list
-	return result, nil
-}
-
-// isStd reports whether the package is in the standard library (its files are under GOROOT):
-// its own code is never where tenants leak, and calls into it are modelled by the catalog and
-// by derivation from the arguments. (The import path cannot tell: GOPATH-style packages have no
-// dot in their first element either.)
-func isStd(pass *analysis.Pass) bool {
-	if len(pass.Files) == 0 {
-		return false
-	}
-	name := pass.Fset.File(pass.Files[0].Pos()).Name()
-	root := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
-	return strings.HasPrefix(name, root)
-}
-
-// relevant reports whether the package can matter: it names a catalog or configured function,
-// or imports a package that does. Everything else (most of the standard library and of a
-// large dependency graph) is skipped, which is what keeps big modules fast.
-func relevant(pass *analysis.Pass, cfg *config.Config) bool {
-	for _, imp := range pass.Pkg.Imports() {
-		if catalog.IsLibrary(imp.Path()) {
-			return true
-		}
-	}
-	r := rulesFor(cfg)
-	for _, obj := range pass.TypesInfo.Uses {
-		fn, ok := obj.(*types.Func)
-		if !ok {
-			continue
-		}
-		// A function of another package with something to say (a result that is the tenant,
-		// a requirement, a SQL wrapper): calling it can produce a finding or a summary here.
-		// Importing a relevant package is not enough: most packages that import one call
-		// nothing of it that matters.
-		if fn.Pkg() != nil && fn.Pkg() != pass.Pkg {
-			if o := fn.Origin(); pass.ImportObjectFact(o, new(facts.Summary)) {
-				return true
-			}
-		}
-		k := catalog.Key(fn)
-		if _, ok := r.sources[k]; ok || r.untrusted[k] || r.scopers[k] {
-			return true
-		}
-		if _, ok := r.sqlSinks[k]; ok {
-			return true
-		}
-		if len(r.keySinks[k]) > 0 {
-			return true
-		}
-	}
-	if len(r.fieldSources) > 0 {
-		return true
-	}
-	for _, f := range pass.Files {
-		for _, cg := range f.Comments {
-			if strings.Contains(cg.Text(), "tenantlint:") || strings.Contains(cg.Text(), "nolint") {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func (p *pkgState) buildSSA() {
-	prog := ssa.NewProgram(p.pass.Fset, 0)
-	created := map[*types.Package]bool{}
-	var create func(pkgs []*types.Package)
-	create = func(pkgs []*types.Package) {
-		for _, imp := range pkgs {
-			if !created[imp] {
-				created[imp] = true
-				prog.CreatePackage(imp, nil, nil, true)
-				create(imp.Imports())
-			}
-		}
-	}
-	create(p.pass.Pkg.Imports())
-	p.ssaPkg = prog.CreatePackage(p.pass.Pkg, p.pass.Files, p.pass.TypesInfo, false)
-	p.ssaPkg.Build()
-}
-
-// srcFuncs lists the package's declared functions and methods in source order.
-func (p *pkgState) srcFuncs() []*ssa.Function {
-	var out []*ssa.Function
-	for _, f := range p.pass.Files {
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok {
-				continue
-			}
-			obj, ok := p.pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			if !ok {
-				continue
-			}
-			if fn := p.ssaPkg.Prog.FuncValue(obj); fn != nil && fn.Blocks != nil {
-				out = append(out, fn)
-			}
-		}
-	}
-	return out
-}
-
-// analyze computes summaries to a fixpoint over the package's call graph (callees first, and
-// callers again whenever a callee's summary changes), then checks every function once with
-// the final summaries and exports the facts.
-func (p *pkgState) analyze() {
-	funcs := p.srcFuncs()
-	inPkg := map[*ssa.Function]bool{}
-	for _, fn := range funcs {
-		inPkg[fn] = true
-	}
-	order := postorder(funcs, inPkg, p.callers)
-
-	dirty := map[*ssa.Function]bool{}
-	for _, fn := range order {
-		dirty[fn] = true
-	}
-	for round := 0; round < 8 && len(dirty) > 0; round++ {
-		for _, fn := range order {
-			if !dirty[fn] {
-				continue
-			}
-			delete(dirty, fn)
-			s := p.analyzeFunc(fn, false)
-			if p.setSummary(fn, s.summary()) {
-				for _, c := range p.callers[fn] {
-					dirty[c] = true
-				}
-			}
-		}
-	}
-	for _, fn := range order {
-		s := p.analyzeFunc(fn, true)
-		sum := s.summary()
-		p.summaries[fn] = sum
-		if obj, ok := fn.Object().(*types.Func); ok && !sum.Empty() && obj.Pkg() == p.pass.Pkg {
-			p.pass.ExportObjectFact(obj, sum)
-		}
-	}
-}
-
-func (p *pkgState) setSummary(fn *ssa.Function, s *facts.Summary) bool {
-	old := p.summaries[fn]
-	p.summaries[fn] = s
-	return old == nil || old.String() != s.String()
-}
-
-// postorder orders functions callees first, recording in-package callers on the way.
-func postorder(funcs []*ssa.Function, inPkg map[*ssa.Function]bool, callers map[*ssa.Function][]*ssa.Function) []*ssa.Function {
-	var order []*ssa.Function
-	seen := map[*ssa.Function]bool{}
-	var visit func(fn *ssa.Function)
-	visit = func(fn *ssa.Function) {
-		if seen[fn] {
-			return
-		}
-		seen[fn] = true
-		forEachCall(fn, func(c ssa.CallInstruction) {
-			if callee := staticCallee(c.Common()); callee != nil && inPkg[callee] {
-				callers[callee] = append(callers[callee], fn)
-				visit(callee)
-			}
-		})
-		order = append(order, fn)
-	}
-	for _, fn := range funcs {
-		visit(fn)
-	}
-	return order
-}
-
-// forEachCall visits the calls of fn and of the function literals inside it.
-func forEachCall(fn *ssa.Function, f func(ssa.CallInstruction)) {
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			if c, ok := instr.(ssa.CallInstruction); ok {
-				f(c)
-			}
-		}
-	}
-	for _, anon := range fn.AnonFuncs {
-		forEachCall(anon, f)
-	}
-}
-
-func staticCallee(c *ssa.CallCommon) *ssa.Function {
-	fn := c.StaticCallee()
-	if fn == nil {
-		return nil
-	}
-	if o := fn.Origin(); o != nil {
-		return o
-	}
-	return fn
-}
-
-// analyzeFunc solves fn and, when check is set, evaluates its sinks and obligations (which
-// reports findings). Without check it only computes the summary (results, requirements).
-func (p *pkgState) analyzeFunc(fn *ssa.Function, check bool) *funcState {
-	s := newFuncState(p, fn)
-	if src := p.dirs.sourceFunc(fn); src {
-		// A //tenantlint:source function is trusted as it is: its first result is the tenant.
-		s.forcedSource = true
-	}
-	s.solve()
-	s.check(check)
-	return s
-}
-
-// posString renders a position for facts and messages.
-func (p *pkgState) posString(pos token.Pos) string {
-	return p.pass.Fset.Position(pos).String()
+func report(pass *analysis.Pass, check, prefix string) {
+	res, _ := pass.ResultOf[Analyzer].(*Result)
+	engine.Report(pass, res, check, prefix)
 }

@@ -1,4 +1,4 @@
-package tenantflow
+package engine
 
 // Forget drops the tenant tables, rules and query analyses cached per configuration, so that a
 // long-running driver (the language server) sees edits to schema files and does not keep the

@@ -1,4 +1,4 @@
-package tenantflow
+package engine
 
 import (
 	"go/token"
@@ -8,17 +8,11 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// Report reports the engine's unsuppressed findings of one check on pass. Every check's Run is
-// this one call, so suppression, exclusion and explanation work the same for all of them.
-func Report(pass *analysis.Pass, check string) { report(pass, check, "") }
-
-// ReportPrefixed is Report with each message prefixed by its check ("sqlscope: ..."), for
-// drivers that show all checks under one linter name.
-func ReportPrefixed(pass *analysis.Pass, check string) { report(pass, check, check+": ") }
-
-func report(pass *analysis.Pass, check, prefix string) {
-	res, ok := pass.ResultOf[Analyzer].(*Result)
-	if !ok || res == nil || res.Excluded || !res.Config.CheckEnabled(check) {
+// Report reports the engine's unsuppressed findings of one check on pass, each message prefixed
+// with prefix. Every check's Run is this one call, so suppression, exclusion and explanation
+// work the same for all of them.
+func Report(pass *analysis.Pass, res *Result, check, prefix string) {
+	if res == nil || res.Excluded || !res.Config.CheckEnabled(check) {
 		return
 	}
 	var files map[string]*token.File

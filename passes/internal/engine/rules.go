@@ -1,4 +1,4 @@
-package tenantflow
+package engine
 
 import (
 	"go/types"

@@ -1,4 +1,4 @@
-package tenantflow
+package engine
 
 import (
 	"fmt"
@@ -9,6 +9,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/tenantlint/tenantlint/config"
 )
 
 // Directive is a suppression or declaration comment:
@@ -35,14 +37,6 @@ type Directive struct {
 
 // Used reports whether the directive suppressed or exempted anything.
 func (d *Directive) Used() bool { return d.used }
-
-// NolintByDriver, when set, leaves //nolint comments to the driver: tenantlint neither applies
-// them nor reports them as malformed or unused. The golangci-lint plugin sets it, because
-// golangci-lint applies //nolint:tenantlint itself and its nolintlint linter reports the unused
-// ones; if tenantlint also consumed them, golangci-lint would never see them used.
-// //tenantlint:ignore and //tenantlint:crosstenant are honoured either way. Set it before any
-// analysis starts.
-var NolintByDriver bool
 
 type directiveSet struct {
 	list []*Directive
@@ -76,7 +70,7 @@ func parseDirectives(pass *analysis.Pass) *directiveSet {
 		for _, cg := range f.Comments {
 			for _, c := range cg.List {
 				d := parseDirective(c.Text)
-				if d == nil || d.Kind == "nolint" && NolintByDriver {
+				if d == nil || d.Kind == "nolint" && config.NolintByDriver() {
 					continue
 				}
 				d.Pos, d.End = c.Pos(), c.End()
