@@ -7,7 +7,22 @@ import (
 
 	"github.com/tenantlint/tenantlint/config"
 	"github.com/tenantlint/tenantlint/facts"
+	"github.com/tenantlint/tenantlint/passes/cachekey/cacherules"
+	"github.com/tenantlint/tenantlint/passes/chanscope/chanrules"
 	"github.com/tenantlint/tenantlint/passes/internal/engine"
+	"github.com/tenantlint/tenantlint/passes/jobscope/jobrules"
+	"github.com/tenantlint/tenantlint/passes/sqlscope/sqlrules"
+	"github.com/tenantlint/tenantlint/passes/storagepath/storagerules"
+)
+
+// Engine is the engine with every family, in the order their rules are asked. Adding a family
+// is a folder under passes/ and one line here.
+var Engine = engine.New(
+	sqlrules.Family,
+	cacherules.Family,
+	jobrules.Family,
+	chanrules.Family,
+	storagerules.Family,
 )
 
 // Analyzer is the engine. It reports nothing itself; the checks read its Result.
@@ -15,7 +30,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "tenantflow",
 	Doc:        doc,
 	URL:        url,
-	Run:        engine.Run,
+	Run:        Engine.Run,
 	Requires:   []*analysis.Analyzer{config.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
 	FactTypes:  []analysis.Fact{new(facts.Summary)},
@@ -30,18 +45,18 @@ type (
 	// Directive is a suppression or declaration comment.
 	Directive = engine.Directive
 	// Tables is the set of tenant tables for one configuration.
-	Tables = engine.Tables
+	Tables = sqlrules.Tables
 	// Table is one tenant table and the reason it is one.
-	Table = engine.Table
+	Table = sqlrules.Table
 )
 
-// TenantTables resolves the tenant tables for a configuration (see engine.TenantTables).
+// TenantTables resolves the tenant tables for a configuration (see sqlrules.TenantTables).
 func TenantTables(cfg *config.Config, pkgDir string) (*Tables, error) {
-	return engine.TenantTables(cfg, pkgDir)
+	return sqlrules.TenantTables(Engine, cfg, pkgDir)
 }
 
-// Forget drops what the engine caches per configuration (see engine.Forget).
-func Forget() { engine.Forget() }
+// Forget drops everything the engine caches (see engine.Engine.Forget).
+func Forget() { Engine.Forget() }
 
 // Report reports the engine's unsuppressed findings of one check on pass. Every check's Run is
 // this one call, so suppression, exclusion and explanation work the same for all of them.

@@ -17,22 +17,23 @@ import (
 
 // callValue is the value of a call's result: a source, request input, a scoper, what the
 // callee's summary says, or by default something derived from the arguments.
-func (s *funcState) callValue(c *ssa.CallCommon, pos token.Pos) *value {
+func (s *Frame) callValue(call *Call) *Value {
+	c, pos := call.Common, call.Instr.Pos()
 	n := c.Signature().Results().Len()
-	wrap := func(results []*value) *value {
+	wrap := func(results []*Value) *Value {
 		if n == 1 {
 			return results[0]
 		}
-		fields := map[string]*value{}
+		fields := map[string]*Value{}
 		for i, r := range results {
 			fields[strconv.Itoa(i)] = r
 		}
-		return &value{kind: facts.Unknown, fields: fields}
+		return &Value{Kind: facts.Unknown, Fields: fields}
 	}
-	fill := func(v *value, at int) *value {
-		rs := make([]*value, n)
+	fill := func(v *Value, at int) *Value {
+		rs := make([]*Value, n)
 		for i := range rs {
-			rs[i] = unknownValue
+			rs[i] = UnknownValue
 		}
 		if at < n {
 			rs[at] = v
@@ -40,139 +41,132 @@ func (s *funcState) callValue(c *ssa.CallCommon, pos token.Pos) *value {
 		return wrap(rs)
 	}
 	if n == 0 {
-		return unknownValue
+		return UnknownValue
 	}
-	args := callArgs(c)
-	k := calleeKey(c)
+	args := call.Args
+	k := call.Key
 	if k != "" {
-		r := s.pkg.rules
+		r := s.Pkg.rules
 		if at, ok := r.sources[k]; ok {
-			return fill(&value{kind: facts.TenantID, origin: s.pkg.callStart(pos), what: s.pkg.exprText(pos, k)}, at)
+			return fill(&Value{Kind: facts.TenantID, Origin: s.Pkg.CallStart(pos), What: s.Pkg.ExprText(pos, k)}, at)
 		}
 		if r.untrusted[k] {
-			v := &value{kind: facts.Untrusted, origin: s.pkg.callStart(pos), what: s.pkg.exprText(pos, k)}
-			rs := make([]*value, n)
+			v := &Value{Kind: facts.Untrusted, Origin: s.Pkg.CallStart(pos), What: s.Pkg.ExprText(pos, k)}
+			rs := make([]*Value, n)
 			for i := range rs {
 				rs[i] = v
 			}
 			return wrap(rs)
 		}
 		if r.scopers[k] {
-			return fill(&value{kind: facts.Scoped, origin: pos, what: k}, 0)
+			return fill(&Value{Kind: facts.Scoped, Origin: pos, What: k}, 0)
 		}
 	}
-	if v, ok := s.builderValue(c); ok {
-		return v // an ORM or query builder: see builders.go
+	for _, r := range s.Pkg.families {
+		if v, ok := r.CallValue(s, call); ok {
+			return v // e.g. an ORM or query builder (sqlscope)
+		}
 	}
-	if sum := s.pkg.summaryOf(c); sum != nil {
-		rs := make([]*value, n)
+	if sum := s.Pkg.SummaryOf(c); sum != nil {
+		rs := make([]*Value, n)
 		for i := range rs {
-			rs[i] = unknownValue
+			rs[i] = UnknownValue
 			if i >= len(sum.Results) {
 				continue
 			}
 			res := sum.Results[i]
 			switch res.Kind {
 			case facts.TenantID:
-				rs[i] = &value{kind: facts.TenantID, origin: pos, what: s.pkg.exprText(pos, k)}
+				rs[i] = &Value{Kind: facts.TenantID, Origin: pos, What: s.Pkg.ExprText(pos, k)}
 			case facts.Scoped:
-				rs[i] = &value{kind: facts.Scoped, origin: pos}
+				rs[i] = &Value{Kind: facts.Scoped, Origin: pos}
 			case facts.None:
-				rs[i] = noneValue
+				rs[i] = NoneValue
 			case facts.Untrusted:
-				rs[i] = &value{kind: facts.Untrusted, origin: pos, what: s.pkg.exprText(pos, k)}
+				rs[i] = &Value{Kind: facts.Untrusted, Origin: pos, What: s.Pkg.ExprText(pos, k)}
 			case facts.Param:
-				var vs []*value
+				var vs []*Value
 				for _, ref := range res.Params {
 					vs = append(vs, s.argAt(args, ref))
 				}
-				rs[i] = derive(vs...)
-				if rs[i].kind == facts.None {
-					rs[i] = unknownValue
+				rs[i] = Derive(vs...)
+				if rs[i].Kind == facts.None {
+					rs[i] = UnknownValue
 				}
 			}
-			if res.Built && !rs[i].kind.HasTenant() {
+			if res.Built && !rs[i].Kind.HasTenant() {
 				b := *rs[i]
-				if b.kind == facts.None {
-					b.kind = facts.Unknown
+				if b.Kind == facts.None {
+					b.Kind = facts.Unknown
 				}
-				b.built = true
-				b.builtAt = cmp.Or(res.BuiltAt, b.builtAt) // where the callee assembled it
+				b.Built = true
+				b.BuiltAt = cmp.Or(res.BuiltAt, b.BuiltAt) // where the callee assembled it
 				rs[i] = &b
 			}
 		}
 		return wrap(rs)
 	}
-	// No summary (an interface method, a function value, a package the engine skipped): the
-	// result incorporates whatever went in. Contexts are left out: nearly every call takes one,
-	// and what comes out of it is decided by sources, not by the context itself.
-	// A receiver passes on request input or the tenant (r.URL.Query().Get, t.String()), but
-	// not its being a parameter: a method's result is not "the receiver" in any useful sense,
-	// and tracking it would put a fact on nearly every method.
-	// A handle's method that returns a handle of the same kind (objstore's
-	// bkt.ReaderWithExpectedErrs(f), WithExpectedErrs) gives the same bucket, bound or not.
-	if (c.IsInvoke() || c.Signature().Recv() != nil) && n == 1 && len(args) > 0 &&
-		isBindable(args[0].Type()) && isBindable(c.Signature().Results().At(0).Type()) &&
-		len(s.pkg.rules.keySinks[calleeKey(c)]) == 0 {
-		return s.eval(args[0])
-	}
-	// The keys of a key sink do not flow into its result: after cmd.Key(tenantKey) the builder
-	// is not bound to the tenant (its next Key may be anything), nor is the subscription of
-	// rdb.Subscribe(ctx, tenantChannel). Opening a bindable handle on a tenant path is.
-	keyArgs := map[int]bool{}
-	if n == 1 && !isBindable(c.Signature().Results().At(0).Type()) {
-		off := 0
-		if c.IsInvoke() || c.Signature().Recv() != nil {
-			off = 1
-		}
-		for _, k := range s.pkg.rules.keySinks[calleeKey(c)] {
-			keyArgs[k.Arg+off] = true
+	for _, r := range s.Pkg.families {
+		if v, ok := r.DefaultValue(s, call); ok {
+			return v // e.g. a key sink's keys do not flow into its result
 		}
 	}
-	var vs []*value
+	return s.DeriveCall(call, nil)
+}
+
+// DeriveCall is the value of a call the engine knows nothing of (an interface method, a function
+// value, a package the engine skipped): its result incorporates whatever went in, except the
+// arguments skip names (indices in c.Args). Contexts are left out: nearly every call takes one,
+// and what comes out of it is decided by sources, not by the context itself. A receiver passes
+// on request input or the tenant (r.URL.Query().Get, t.String()), but not its being a
+// parameter: a method's result is not "the receiver" in any useful sense, and tracking it would
+// put a fact on nearly every method.
+func (s *Frame) DeriveCall(call *Call, skip map[int]bool) *Value {
+	n := call.Common.Signature().Results().Len()
+	var vs []*Value
 	var parts []ssa.Value
-	for i, a := range args {
-		if isContext(a.Type()) || keyArgs[i] {
+	for i, a := range call.Args {
+		if IsContext(a.Type()) || skip[i] {
 			continue
 		}
 		parts = append(parts, a)
 		if k, ok := a.(*ssa.Const); ok && !isStringish(k.Type()) {
 			continue // a number or flag (ParseInt's base), not a part of what is built
 		}
-		v := s.eval(a)
-		if i == 0 && (c.IsInvoke() || c.Signature().Recv() != nil) && v.kind == facts.Param {
+		v := s.Eval(a)
+		if i == 0 && call.Method && v.Kind == facts.Param {
 			continue
 		}
 		vs = append(vs, v)
 	}
-	d := s.builtHere(s.build(derive(vs...), parts...), s.pkg.callStart(pos))
-	if d.kind == facts.None {
-		d = unknownValue
+	d := s.builtHere(s.build(Derive(vs...), parts...), call.Start)
+	if d.Kind == facts.None {
+		d = UnknownValue
 	}
 	if n > 1 {
-		rs := make([]*value, n)
-		for i := range rs {
-			rs[i] = d
+		fields := map[string]*Value{}
+		for i := range n {
+			fields[strconv.Itoa(i)] = d
 		}
-		return wrap(rs)
+		return &Value{Kind: facts.Unknown, Fields: fields}
 	}
 	return d
 }
 
-// callArgs lists a call's arguments with the receiver first, as SSA parameters are numbered.
-func callArgs(c *ssa.CallCommon) []ssa.Value {
+// CallArgs lists a call's arguments with the receiver first, as SSA parameters are numbered.
+func CallArgs(c *ssa.CallCommon) []ssa.Value {
 	if c.IsInvoke() {
 		return append([]ssa.Value{c.Value}, c.Args...)
 	}
 	return c.Args
 }
 
-// calleeKey names the called function in catalog terms, "" for dynamic calls.
-func calleeKey(c *ssa.CallCommon) string {
+// CalleeKey names the called function in catalog terms, "" for dynamic calls.
+func CalleeKey(c *ssa.CallCommon) string {
 	if c.IsInvoke() {
 		return catalog.Key(c.Method)
 	}
-	if fn := staticCallee(c); fn != nil {
+	if fn := StaticCallee(c); fn != nil {
 		if obj, ok := fn.Object().(*types.Func); ok {
 			return catalog.Key(obj)
 		}
@@ -180,9 +174,14 @@ func calleeKey(c *ssa.CallCommon) string {
 	return ""
 }
 
-// summaryOf finds the callee's summary: computed in this package, or imported as a fact.
-func (p *pkgState) summaryOf(c *ssa.CallCommon) *facts.Summary {
-	fn := staticCallee(c)
+// SummaryOf finds the callee's summary: computed in this package, or imported as a fact.
+func (p *Package) SummaryOf(c *ssa.CallCommon) *facts.Summary {
+	return p.SummaryOfFunc(StaticCallee(c))
+}
+
+// SummaryOfFunc finds a function's summary: computed in this package, or imported as a fact;
+// nil when it has none.
+func (p *Package) SummaryOfFunc(fn *ssa.Function) *facts.Summary {
 	if fn == nil {
 		return nil
 	}
@@ -200,36 +199,36 @@ func (p *pkgState) summaryOf(c *ssa.CallCommon) *facts.Summary {
 	return nil
 }
 
-func (s *funcState) argAt(args []ssa.Value, ref facts.ParamRef) *value {
+func (s *Frame) argAt(args []ssa.Value, ref facts.ParamRef) *Value {
 	if ref.Index >= len(args) {
-		return unknownValue
+		return UnknownValue
 	}
-	v := s.eval(args[ref.Index])
+	v := s.Eval(args[ref.Index])
 	for i, k := range ref.Path {
 		name := k
 		if i < len(ref.Names) && ref.Names[i] != "" {
 			name = ref.Names[i]
 		}
-		v = v.field(k, name)
+		v = v.Field(k, name)
 	}
 	return v
 }
 
-func isContext(t types.Type) bool {
+func IsContext(t types.Type) bool {
 	return catalog.TypeKey(t) == "context.Context"
 }
 
-// exprText is the source text of the call at pos ("r.FormValue"), for messages.
-func (p *pkgState) exprText(pos token.Pos, fallback string) string {
+// ExprText is the source text of the call at pos ("r.FormValue"), for messages.
+func (p *Package) ExprText(pos token.Pos, fallback string) string {
 	if c, ok := p.calls[pos]; ok {
 		return types.ExprString(c.Fun)
 	}
 	return fallback
 }
 
-// callStart maps a call's Lparen (SSA's position for calls) to the start of the call
+// CallStart maps a call's Lparen (SSA's position for calls) to the start of the call
 // expression, which is where a reader looks.
-func (p *pkgState) callStart(lparen token.Pos) token.Pos {
+func (p *Package) CallStart(lparen token.Pos) token.Pos {
 	if c, ok := p.calls[lparen]; ok {
 		return c.Pos()
 	}
@@ -237,22 +236,22 @@ func (p *pkgState) callStart(lparen token.Pos) token.Pos {
 }
 
 // summary is what callers (in this package and others) need to know about the function.
-func (s *funcState) summary() *facts.Summary {
+func (s *Frame) summary() *facts.Summary {
 	sum := &facts.Summary{Requires: s.requires, SQL: s.sqlForward}
 	if len(s.ctxReads) > 0 && !s.crossTenant() { // (crossTenant marks its directive used)
 		for _, r := range s.ctxReads {
-			sum.CtxTenant = append(sum.CtxTenant, r.param)
+			sum.CtxTenant = append(sum.CtxTenant, r.Param)
 		}
 		slices.Sort(sum.CtxTenant)
 	}
 	for _, r := range s.returns {
-		v := finalize(r)
-		res := facts.Result{Kind: v.kind, Built: v.built && !v.kind.HasTenant()}
+		v := Finalize(r)
+		res := facts.Result{Kind: v.Kind, Built: v.Built && !v.Kind.HasTenant()}
 		if res.Built {
-			res.BuiltAt = v.builtAt
+			res.BuiltAt = v.BuiltAt
 		}
-		if v.kind == facts.Param {
-			res.Params = v.params
+		if v.Kind == facts.Param {
+			res.Params = v.Params
 		}
 		sum.Results = append(sum.Results, res)
 	}
@@ -268,11 +267,9 @@ func (s *funcState) summary() *facts.Summary {
 // check evaluates every sink and every call with obligations in the function, and in the
 // function literals it creates. Findings are recorded only when report is set; requirements
 // on parameters always are (they make the summary).
-func (s *funcState) check(report bool) {
+func (s *Frame) check(report bool) {
 	s.report = report
-	defer s.checkJobHandler()
-	defer s.checkSubscribeHandler()
-	for _, b := range s.fn.Blocks {
+	for _, b := range s.Fn.Blocks {
 		for _, instr := range b.Instrs {
 			switch in := instr.(type) {
 			case ssa.CallInstruction:
@@ -284,14 +281,17 @@ func (s *funcState) check(report bool) {
 		}
 	}
 	// Function literals that capture nothing are plain function values.
-	for _, anon := range s.fn.AnonFuncs {
+	for _, anon := range s.Fn.AnonFuncs {
 		if !s.closuresDone[anon] {
 			s.checkClosure(anon, nil)
 		}
 	}
+	for _, r := range s.Pkg.families {
+		r.CheckFunc(s)
+	}
 }
 
-func (s *funcState) checkClosure(fn *ssa.Function, bindings []ssa.Value) {
+func (s *Frame) checkClosure(fn *ssa.Function, bindings []ssa.Value) {
 	if s.closuresDone == nil {
 		s.closuresDone = map[*ssa.Function]bool{}
 	}
@@ -299,7 +299,15 @@ func (s *funcState) checkClosure(fn *ssa.Function, bindings []ssa.Value) {
 		return
 	}
 	s.closuresDone[fn] = true
-	cs := newFuncState(s.pkg, fn)
+	cs := s.closure(fn, bindings)
+	cs.solve()
+	cs.check(s.report)
+}
+
+// closure is the frame of a function literal made in s: its free variables are bound to
+// values of s, and its parameters come from callers unknown.
+func (s *Frame) closure(fn *ssa.Function, bindings []ssa.Value) *Frame {
+	cs := newFuncState(s.Pkg, fn)
 	cs.parent = s
 	cs.closureParams = true
 	cs.env = map[*ssa.FreeVar]ssa.Value{}
@@ -308,115 +316,117 @@ func (s *funcState) checkClosure(fn *ssa.Function, bindings []ssa.Value) {
 			cs.env[fv] = bindings[i]
 		}
 	}
-	cs.solve()
-	cs.check(s.report)
+	return cs
 }
 
-func (s *funcState) root() *funcState {
+// SolveClosure solves a function literal made in s (with its free variables bound to
+// bindings, its parameters unknown) and returns what it returns, one value per result.
+func (s *Frame) SolveClosure(fn *ssa.Function, bindings []ssa.Value) []*Value {
+	cs := s.closure(fn, bindings)
+	cs.solve()
+	out := make([]*Value, len(cs.returns))
+	for i, r := range cs.returns {
+		out[i] = Finalize(r)
+	}
+	return out
+}
+
+func (s *Frame) Root() *Frame {
 	for s.parent != nil {
 		s = s.parent
 	}
 	return s
 }
 
-func (s *funcState) checkCall(call ssa.CallInstruction) {
-	c := call.Common()
-	if site, ok := s.sqlSite(c); ok {
-		s.checkSQL(call, site)
+// checkCall judges one call: the families judge their sinks, and the engine the requirements
+// of the callee's summary.
+func (s *Frame) checkCall(call ssa.CallInstruction) {
+	cv := s.Pkg.Call(call)
+	for _, r := range s.Pkg.families {
+		r.CheckCall(s, cv)
 	}
-	if s.isCopyFrom(c) {
-		s.checkCopyFrom(call)
-	}
-	if sinks := s.pkg.rules.keySinks[calleeKey(c)]; len(sinks) > 0 {
-		s.checkKeySinks(call, sinks)
-	}
-	if slices.Contains(catalog.BroadcastAll, calleeKey(c)) {
-		name := calleeName(c)
-		s.addFinding(call, "channel", fmt.Sprintf("%s sends to every connected session, of every tenant: filter the sessions by tenant (BroadcastFilter)", name),
-			[]string{fmt.Sprintf("%s: %s reaches all sessions", s.pkg.posString(s.pkg.callStart(call.Pos())), name)})
-	}
-	s.checkBuilder(call)
-	sum := s.pkg.summaryOf(c)
+	c := cv.Common
+	sum := s.Pkg.SummaryOf(c)
 	if sum == nil || len(sum.Requires) == 0 {
 		return
 	}
-	args := callArgs(c)
-	callee := staticCallee(c)
+	args := CallArgs(c)
+	callee := StaticCallee(c)
 	name := callee.Name()
 	for _, req := range sum.Requires {
-		var vs []*value
+		var vs []*Value
 		var names []string
 		for _, ref := range req.Params() {
 			vs = append(vs, s.argAt(args, ref))
 			names = append(names, paramName(callee, ref))
 		}
-		v := anyOf(vs)
+		v := AnyOf(vs)
 		pname := strings.Join(names, " or ")
-		here := fmt.Sprintf("%s: calls %s with %s as %s", s.pkg.posString(s.pkg.callStart(call.Pos())), name, s.describe(v), pname)
+		here := fmt.Sprintf("%s: calls %s with %s as %s", s.Pkg.PosString(s.Pkg.CallStart(call.Pos())), name, s.Describe(v), pname)
 		subject := fmt.Sprintf("%s needs the active tenant in %s (for %s)", name, pname, req.Sink)
 		if req.Family != "sql" {
 			subject += ", but the value it gets" // "... is built without the active tenant"
 		}
-		s.need(v, call, needed{
-			family:   req.Family,
-			constant: req.Constant,
-			subject:  subject,
-			sink:     req.Sink,
-			trail:    append([]string{here}, req.Trail...),
+		s.Need(v, call, Needed{
+			Family:   req.Family,
+			Constant: req.Constant,
+			Subject:  subject,
+			Sink:     req.Sink,
+			Trail:    append([]string{here}, req.Trail...),
 		})
 	}
 }
 
-// needed describes a position that must carry the active tenant.
-type needed struct {
-	family string
-	// constant: a constant is a finding (a channel everyone listens on); otherwise a constant
+// Needed describes a position that must carry the active tenant.
+type Needed struct {
+	Family string
+	// Constant: a constant is a finding (a channel everyone listens on); otherwise a constant
 	// key is taken for a deliberately global entry.
-	constant bool
-	subject  string // what needs it, for messages
-	// wrapper: the sink is called by a method of a type that implements the sink's own
+	Constant bool
+	Subject  string // what needs it, for messages
+	// Wrapper: the sink is called by a method of a type that implements the sink's own
 	// interface (a bucket wrapper's Upload calling its parent's Upload): the names it builds
 	// from its parameters are its callers' names.
-	wrapper bool
-	sink    string // the sink at the end, for requirements passed on
-	trail   []string
+	Wrapper bool
+	Sink    string // the sink at the end, for requirements passed on
+	Trail   []string
 }
 
-// need judges a value that must carry the active tenant at instruction at.
-func (s *funcState) need(v *value, at ssa.Instruction, n needed) {
-	if n.family != "sql" {
-		s.needKey(v, at, n)
+// Need judges a value that must carry the active tenant at instruction at.
+func (s *Frame) Need(v *Value, at ssa.Instruction, n Needed) {
+	if info := s.Pkg.engine.byName[n.Family]; info != nil && info.Names {
+		s.needName(v, at, n, info)
 		return
 	}
-	switch v.kind {
+	switch v.Kind {
 	case facts.TenantID, facts.Scoped, facts.Unknown, facts.Top:
 		return
 	case facts.Param:
-		root := s.root()
+		root := s.Root()
 		if root.closureParams {
 			return
 		}
-		trail := n.trail
+		trail := n.Trail
 		if len(trail) > facts.MaxTrail {
 			trail = trail[:facts.MaxTrail]
 		}
-		root.addRequirement(facts.Requirement{Param: v.params[0], Alt: v.params[1:], Family: n.family, Sink: n.sink, Trail: trail, Built: v.built})
+		root.AddRequirement(facts.Requirement{Param: v.Params[0], Alt: v.Params[1:], Family: n.Family, Sink: n.Sink, Trail: trail, Built: v.Built})
 	case facts.None:
-		if v.isNil() {
+		if v.IsNil() {
 			return
 		}
 		got := "a constant or zero value"
-		if v.what != "" {
-			got = v.what // a query builder without a tenant predicate (builders.go)
+		if v.What != "" {
+			got = v.What // a query builder without a tenant predicate (builders.go)
 		}
-		s.addFinding(at, n.family, n.subject+", but it gets "+got+", not the active tenant", n.trail)
+		s.AddFinding(at, n.Family, n.Subject+", but it gets "+got+", not the active tenant", n.Trail)
 	case facts.Untrusted:
 		if s.validated(v, at) {
 			return
 		}
-		msg := fmt.Sprintf("tenant id comes from request input: %s reaches %s", v.what, n.subject)
-		trail := append([]string{fmt.Sprintf("%s: %s returns request input", s.pkg.posString(v.origin), v.what)}, n.trail...)
-		s.addFinding(at, n.family, msg, trail)
+		msg := fmt.Sprintf("tenant id comes from request input: %s reaches %s", v.What, n.Subject)
+		trail := append([]string{fmt.Sprintf("%s: %s returns request input", s.Pkg.PosString(v.Origin), v.What)}, n.Trail...)
+		s.AddFinding(at, n.Family, msg, trail)
 	}
 }
 
@@ -427,38 +437,38 @@ func sameParams(a, b []facts.ParamRef) bool {
 	})
 }
 
-// anyOf is what a caller passes for a requirement any one of several parameters may meet: met
+// AnyOf is what a caller passes for a requirement any one of several parameters may meet: met
 // if one argument carries the tenant (or might: an opaque value is never upgraded to a finding),
 // otherwise the most telling of the rest (request input, then parameters to pass on, then
 // values built without the tenant and constants).
-func anyOf(vs []*value) *value {
+func AnyOf(vs []*Value) *Value {
 	best := vs[0]
 	var params []facts.ParamRef
 	built, builtAt := false, ""
 	for _, v := range vs {
 		switch {
-		case v.kind.HasTenant() || v.kind == facts.Top || (v.kind == facts.Unknown && !v.built):
+		case v.Kind.HasTenant() || v.Kind == facts.Top || (v.Kind == facts.Unknown && !v.Built):
 			return v
-		case v.kind == facts.Param:
-			params = unionParams(params, v.params)
+		case v.Kind == facts.Param:
+			params = unionParams(params, v.Params)
 		}
-		if v.built && !built {
-			built, builtAt = true, v.builtAt
+		if v.Built && !built {
+			built, builtAt = true, v.BuiltAt
 		}
-		if rank(v.kind) > rank(best.kind) || (v.built && !best.built && v.kind == best.kind) {
+		if rank(v.Kind) > rank(best.Kind) || (v.Built && !best.Built && v.Kind == best.Kind) {
 			best = v
 		}
 	}
-	if best.kind == facts.Param {
+	if best.Kind == facts.Param {
 		c := *best
-		c.params = params
-		c.built, c.builtAt = c.built || built, cmp.Or(c.builtAt, builtAt)
+		c.Params = params
+		c.Built, c.BuiltAt = c.Built || built, cmp.Or(c.BuiltAt, builtAt)
 		return &c
 	}
 	return best
 }
 
-func (s *funcState) addRequirement(r facts.Requirement) {
+func (s *Frame) AddRequirement(r facts.Requirement) {
 	if s.crossTenant() {
 		return
 	}
@@ -474,13 +484,13 @@ func (s *funcState) addRequirement(r facts.Requirement) {
 
 // crossTenant reports whether the function (or the one a closure is in) is declared to work
 // across tenants, and marks the declaration used.
-func (s *funcState) crossTenant() bool {
-	root := s.root()
-	if d := s.pkg.dirs.crossTenantDirective(root.fn); d != nil {
+func (s *Frame) crossTenant() bool {
+	root := s.Root()
+	if d := s.Pkg.dirs.crossTenantDirective(root.Fn); d != nil {
 		d.used = true
 		return true
 	}
-	if obj, ok := root.fn.Object().(*types.Func); ok && s.pkg.rules.crossTenant[catalog.Key(obj)] {
+	if obj, ok := root.Fn.Object().(*types.Func); ok && s.Pkg.rules.crossTenant[catalog.Key(obj)] {
 		return true
 	}
 	return root.entersAllTenants()
@@ -488,11 +498,11 @@ func (s *funcState) crossTenant() bool {
 
 // entersAllTenants reports whether the function calls the runtime's explicit all-tenants scope
 // (tenant.AllTenants), which declares it cross-tenant.
-func (s *funcState) entersAllTenants() bool {
+func (s *Frame) entersAllTenants() bool {
 	if s.allTenants == nil {
 		found := false
-		forEachCall(s.fn, func(c ssa.CallInstruction) {
-			k := calleeKey(c.Common())
+		forEachCall(s.Fn, func(c ssa.CallInstruction) {
+			k := CalleeKey(c.Common())
 			for _, scope := range catalog.CrossTenantScopes {
 				if k == scope {
 					found = true
@@ -504,75 +514,66 @@ func (s *funcState) entersAllTenants() bool {
 	return *s.allTenants
 }
 
-func (s *funcState) addFinding(at ssa.Instruction, family, msg string, trail []string) {
+func (s *Frame) AddFinding(at ssa.Instruction, family, msg string, trail []string) {
 	if !s.report || s.crossTenant() {
 		return
 	}
 	pos, end := at.Pos(), token.NoPos
-	if c, ok := s.pkg.calls[pos]; ok {
+	if c, ok := s.Pkg.calls[pos]; ok {
 		pos, end = c.Pos(), c.End()
 	}
 	if pos == token.NoPos {
-		pos = s.fn.Pos()
+		pos = s.Fn.Pos()
 	}
-	if strings.HasSuffix(s.pkg.pass.Fset.File(pos).Name(), "_test.go") {
+	if strings.HasSuffix(s.Pkg.pass.Fset.File(pos).Name(), "_test.go") {
 		// Tests pin tenants to constants on purpose; they are not where tenants leak.
 		return
 	}
-	for _, f := range s.pkg.findings {
+	for _, f := range s.Pkg.findings {
 		if f.Pos == pos && f.Message == msg {
 			return
 		}
 	}
-	s.pkg.findings = append(s.pkg.findings, &Finding{
-		Check: checkFor(family), Pos: pos, End: end, Message: msg, Trail: trail,
+	s.Pkg.findings = append(s.Pkg.findings, &Finding{
+		Check: s.Pkg.engine.checkFor(family), Pos: pos, End: end, Message: msg, Trail: trail,
 	})
 }
 
 // checkFor names the check that reports a sink family.
-func checkFor(family string) string {
-	switch family {
-	case "sql":
-		return "sqlscope"
-	case "cache":
-		return "cachekey"
-	case "job":
-		return "jobscope"
-	case "channel":
-		return "chanscope"
-	case "storage":
-		return "storagepath"
+func (e *Engine) checkFor(family string) string {
+	if info := e.byName[family]; info != nil {
+		return info.Check
 	}
 	return family
 }
 
 // validated reports whether a configured validator vouched for the untrusted value v on every
 // path to at: a call to it with the same request input dominates at.
-func (s *funcState) validated(v *value, at ssa.Instruction) bool {
-	if len(s.pkg.rules.validators) == 0 {
+func (s *Frame) validated(v *Value, at ssa.Instruction) bool {
+	if len(s.Pkg.rules.validators) == 0 {
 		return false
 	}
-	for _, b := range s.fn.Blocks {
+	for _, b := range s.Fn.Blocks {
 		for _, instr := range b.Instrs {
 			call, ok := instr.(ssa.CallInstruction)
 			if !ok {
 				continue
 			}
 			c := call.Common()
-			k := calleeKey(c)
-			argIdx, ok := s.pkg.rules.validators[k]
+			k := CalleeKey(c)
+			argIdx, ok := s.Pkg.rules.validators[k]
 			if !ok {
 				continue
 			}
-			args := callArgs(c)
+			args := CallArgs(c)
 			if c.IsInvoke() || c.Signature().Recv() != nil {
 				argIdx++
 			}
 			if argIdx >= len(args) {
 				continue
 			}
-			av := s.eval(args[argIdx])
-			if av.kind == facts.Untrusted && av.origin == v.origin && dominates(instr, at) {
+			av := s.Eval(args[argIdx])
+			if av.Kind == facts.Untrusted && av.Origin == v.Origin && dominates(instr, at) {
 				return true
 			}
 		}
@@ -598,35 +599,23 @@ func dominates(a, b ssa.Instruction) bool {
 	return false
 }
 
-// isBindable reports whether t is (a pointer to) a handle type that can be bound to a tenant.
-func isBindable(t types.Type) bool {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
-		return false
-	}
-	return slices.Contains(catalog.Bindable, n.Obj().Pkg().Path()+"."+n.Obj().Name())
-}
-
 // build drops the built mark of a value put together from parts when one part is an opaque
 // text (a string, or a struct, pointer or interface, from a call or field the engine cannot
 // see into): db.Dir() + "/meta.json", a prefix read from a config. It may well carry the tenant
 // (a tenant's directory), and an opaque value is never upgraded to a finding. Opaque numbers
 // (an id scanned from a row) cannot carry a tenant's name and keep the mark.
-func (s *funcState) build(v *value, parts ...ssa.Value) *value {
-	if !v.built || v.kind != facts.Unknown {
+func (s *Frame) build(v *Value, parts ...ssa.Value) *Value {
+	if !v.Built || v.Kind != facts.Unknown {
 		return v
 	}
 	for _, p := range parts {
-		elems, ok := sliceElems(p) // filepath.Join(dir, "meta.json"): each element is a part
+		elems, ok := SliceElems(p) // filepath.Join(dir, "meta.json"): each element is a part
 		if !ok || len(elems) == 0 {
 			elems = []ssa.Value{p}
 		}
 		for _, e := range elems {
-			if ev := s.eval(e); ev.kind == facts.Unknown && !ev.built && mayHoldText(e) {
-				return unknownValue
+			if ev := s.Eval(e); ev.Kind == facts.Unknown && !ev.Built && mayHoldText(e) {
+				return UnknownValue
 			}
 		}
 	}
@@ -659,38 +648,38 @@ func isStringish(t types.Type) bool {
 
 // builtHere records where a value built without the tenant was put together ("stats:" + id, a
 // payload struct without its tenant field), so that a finding at a sink far away can point at it.
-func (s *funcState) builtHere(v *value, pos token.Pos) *value {
-	if !v.built || v.builtAt != "" || v.kind.HasTenant() || v.kind == facts.None || !pos.IsValid() {
+func (s *Frame) builtHere(v *Value, pos token.Pos) *Value {
+	if !v.Built || v.BuiltAt != "" || v.Kind.HasTenant() || v.Kind == facts.None || !pos.IsValid() {
 		return v
 	}
 	c := *v
-	c.builtAt = s.pkg.posString(pos) + ": built here without the tenant"
+	c.BuiltAt = s.Pkg.PosString(pos) + ": built here without the tenant"
 	return &c
 }
 
-func (s *funcState) describe(v *value) string {
-	if v.built && !v.kind.HasTenant() && v.kind != facts.None {
-		switch v.kind {
+func (s *Frame) Describe(v *Value) string {
+	if v.Built && !v.Kind.HasTenant() && v.Kind != facts.None {
+		switch v.Kind {
 		case facts.Param:
-			return "built from " + strings.TrimPrefix(s.describe(&value{kind: facts.Param, params: v.params}), "parameter ") + " and no tenant"
+			return "built from " + strings.TrimPrefix(s.Describe(&Value{Kind: facts.Param, Params: v.Params}), "parameter ") + " and no tenant"
 		case facts.Untrusted:
-			return "built from request input (" + v.what + ") and no tenant"
+			return "built from request input (" + v.What + ") and no tenant"
 		}
 		return "built without the tenant"
 	}
-	switch v.kind {
+	switch v.Kind {
 	case facts.TenantID:
 		return "the tenant id"
 	case facts.Scoped:
 		return "a tenant-scoped value"
 	case facts.Param:
 		var ps []string
-		for _, p := range v.params {
-			ps = append(ps, paramName(s.root().fn, p))
+		for _, p := range v.Params {
+			ps = append(ps, paramName(s.Root().Fn, p))
 		}
 		return "parameter " + strings.Join(ps, "|")
 	case facts.Untrusted:
-		return "request input (" + v.what + ")"
+		return "request input (" + v.What + ")"
 	case facts.None:
 		return "a constant"
 	}
@@ -726,3 +715,10 @@ func paramName(fn *ssa.Function, ref facts.ParamRef) string {
 	}
 	return name
 }
+
+// InClosure reports whether the frame is a function literal's (its parameters and free
+// variables come from elsewhere).
+func (s *Frame) InClosure() bool { return s.closureParams || s.parent != nil }
+
+// SetSQLForward marks the function a SQL wrapper: its callers run the query it is given.
+func (s *Frame) SetSQLForward(fwd *facts.SQLForward) { s.sqlForward = fwd }

@@ -40,16 +40,16 @@ func (d *Directive) Used() bool { return d.used }
 
 type directiveSet struct {
 	list []*Directive
+	// checks are the names a directive may use for tenantlint's checks: the families' checks,
+	// directive and tenantflow.
+	checks map[string]bool
 }
 
-// checkNames are the names a directive may use for tenantlint's checks.
-var checkNames = map[string]bool{
-	"sqlscope": true, "cachekey": true, "jobscope": true, "chanscope": true, "storagepath": true,
-	"directive": true, "tenantflow": true,
-}
-
-func parseDirectives(pass *analysis.Pass) *directiveSet {
-	ds := &directiveSet{}
+func parseDirectives(pass *analysis.Pass, checks []string) *directiveSet {
+	ds := &directiveSet{checks: map[string]bool{"directive": true, "tenantflow": true}}
+	for _, c := range checks {
+		ds.checks[c] = true
+	}
 	for _, f := range pass.Files {
 		tf := pass.Fset.File(f.Pos())
 		if tf == nil {
@@ -69,7 +69,7 @@ func parseDirectives(pass *analysis.Pass) *directiveSet {
 		starts := nodeLines(pass.Fset, f)
 		for _, cg := range f.Comments {
 			for _, c := range cg.List {
-				d := parseDirective(c.Text)
+				d := ds.parse(c.Text)
 				if d == nil || d.Kind == "nolint" && config.NolintByDriver() {
 					continue
 				}
@@ -123,7 +123,7 @@ func nodeLines(fset *token.FileSet, f *ast.File) map[int]lineInfo {
 }
 
 // parseDirective recognizes one comment; nil if it is not a tenantlint directive.
-func parseDirective(text string) *Directive {
+func (ds *directiveSet) parse(text string) *Directive {
 	switch {
 	case strings.HasPrefix(text, "//nolint"):
 		rest := strings.TrimPrefix(text, "//nolint")
@@ -136,7 +136,7 @@ func parseDirective(text string) *Directive {
 				switch {
 				case n == "tenantlint" || n == "all":
 					d.explicit = n == "tenantlint"
-				case checkNames[n]:
+				case ds.checks[n]:
 					d.explicit = true
 					d.Checks = append(d.Checks, n)
 				}
@@ -166,7 +166,7 @@ func parseDirective(text string) *Directive {
 				if n == "" {
 					continue
 				}
-				if !checkNames[n] && n != "all" {
+				if !ds.checks[n] && n != "all" {
 					d.bad = fmt.Sprintf("//tenantlint:ignore names unknown check %q", n)
 				}
 				if n != "all" {
@@ -219,7 +219,7 @@ func (ds *directiveSet) crossTenantDirective(fn *ssa.Function) *Directive {
 }
 
 // apply marks each finding with the directive that suppresses it.
-func (ds *directiveSet) apply(p *pkgState, findings []*Finding) {
+func (ds *directiveSet) apply(p *Package, findings []*Finding) {
 	for _, f := range findings {
 		pos := p.pass.Fset.Position(f.Pos)
 		for _, d := range ds.list {
@@ -251,7 +251,7 @@ func contains(list []string, s string) bool {
 
 // problems reports malformed directives and those that suppress nothing; removing an unused
 // one is a certain fix.
-func (ds *directiveSet) problems(p *pkgState) []*Finding {
+func (ds *directiveSet) problems(p *Package) []*Finding {
 	var out []*Finding
 	for _, d := range ds.list {
 		file := p.pass.Fset.File(d.Pos)

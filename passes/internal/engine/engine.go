@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -42,15 +43,46 @@ type Finding struct {
 	Fixes        []analysis.SuggestedFix
 }
 
-// pkgState is the engine's state for the package under analysis.
-type pkgState struct {
+// Engine is the analysis with its families: one per analyzer, shared by the packages a driver
+// analyses (in parallel), and owner of every cache that outlives a package, which Forget clears.
+type Engine struct {
+	families []Family
+	byName   map[string]*FamilyInfo
+	memo     sync.Map // memoKey -> *memoEntry
+}
+
+// New makes the engine for the families, in the order their rules are asked.
+func New(families ...Family) *Engine {
+	e := &Engine{families: families, byName: map[string]*FamilyInfo{}}
+	for _, f := range families {
+		e.byName[f.Info().Name] = f.Info()
+	}
+	return e
+}
+
+// Families lists the engine's families.
+func (e *Engine) Families() []Family { return e.families }
+
+// Checks lists the checks that report the families' findings, in the families' order.
+func (e *Engine) Checks() []string {
+	var out []string
+	for _, f := range e.families {
+		out = append(out, f.Info().Check)
+	}
+	return out
+}
+
+// Package is the engine's state for the package under analysis.
+type Package struct {
+	engine    *Engine
 	pass      *analysis.Pass
 	cfg       *config.Config
 	rules     *rules
-	tables    *Tables
+	families  []Rules // the families' rules for this package, in the engine's order
 	ssaPkg    *ssa.Package
 	summaries map[*ssa.Function]*facts.Summary
 	calls     map[token.Pos]*ast.CallExpr
+	callViews map[ssa.CallInstruction]*Call
 	dirs      *directiveSet
 	findings  []*Finding
 	// callers: in-package static callers, to re-analyze when a callee's summary changes.
@@ -60,7 +92,7 @@ type pkgState struct {
 
 // Run analyses one package: the engine analyzer's Run (passes/tenantflow). The pass must
 // require config.Analyzer and export facts.Summary facts.
-func Run(pass *analysis.Pass) (res any, err error) {
+func (e *Engine) Run(pass *analysis.Pass) (res any, err error) {
 	cfg := pass.ResultOf[config.Analyzer].(*config.Config)
 	result := &Result{Config: cfg, Excluded: cfg.Excluded(pass.Pkg.Path())}
 	defer func() {
@@ -79,24 +111,28 @@ func Run(pass *analysis.Pass) (res any, err error) {
 		}
 	}()
 
-	if catalog.IsLibrary(pass.Pkg.Path()) || isStd(pass) || !relevant(pass, cfg) {
+	if catalog.IsLibrary(pass.Pkg.Path()) || isStd(pass) || !e.relevant(pass, cfg) {
 		return result, nil
 	}
 
-	tables, err := TenantTables(cfg, config.PackageDir(pass.Fset, pass.Files))
-	if err != nil {
-		return nil, err
-	}
-	p := &pkgState{
+	p := &Package{
+		engine:    e,
 		pass:      pass,
 		cfg:       cfg,
-		rules:     rulesFor(cfg),
-		tables:    tables,
+		rules:     e.rulesFor(cfg),
 		summaries: map[*ssa.Function]*facts.Summary{},
 		calls:     map[token.Pos]*ast.CallExpr{},
+		callViews: map[ssa.CallInstruction]*Call{},
 		callers:   map[*ssa.Function][]*ssa.Function{},
 	}
-	p.dirs = parseDirectives(pass)
+	for _, f := range e.families {
+		r, err := f.ForPackage(p)
+		if err != nil {
+			return nil, err
+		}
+		p.families = append(p.families, r)
+	}
+	p.dirs = parseDirectives(pass, e.Checks())
 	p.buildSSA()
 	for _, f := range pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -131,13 +167,13 @@ func isStd(pass *analysis.Pass) bool {
 // relevant reports whether the package can matter: it names a catalog or configured function,
 // or imports a package that does. Everything else (most of the standard library and of a
 // large dependency graph) is skipped, which is what keeps big modules fast.
-func relevant(pass *analysis.Pass, cfg *config.Config) bool {
+func (e *Engine) relevant(pass *analysis.Pass, cfg *config.Config) bool {
 	for _, imp := range pass.Pkg.Imports() {
 		if catalog.IsLibrary(imp.Path()) {
 			return true
 		}
 	}
-	r := rulesFor(cfg)
+	r := e.rulesFor(cfg)
 	for _, obj := range pass.TypesInfo.Uses {
 		fn, ok := obj.(*types.Func)
 		if !ok {
@@ -156,11 +192,10 @@ func relevant(pass *analysis.Pass, cfg *config.Config) bool {
 		if _, ok := r.sources[k]; ok || r.untrusted[k] || r.scopers[k] {
 			return true
 		}
-		if _, ok := r.sqlSinks[k]; ok {
-			return true
-		}
-		if len(r.keySinks[k]) > 0 {
-			return true
+		for _, f := range e.families {
+			if f.Relevant(cfg, k) {
+				return true
+			}
 		}
 	}
 	if len(r.fieldSources) > 0 {
@@ -176,7 +211,7 @@ func relevant(pass *analysis.Pass, cfg *config.Config) bool {
 	return false
 }
 
-func (p *pkgState) buildSSA() {
+func (p *Package) buildSSA() {
 	prog := ssa.NewProgram(p.pass.Fset, 0)
 	created := map[*types.Package]bool{}
 	var create func(pkgs []*types.Package)
@@ -195,7 +230,7 @@ func (p *pkgState) buildSSA() {
 }
 
 // srcFuncs lists the package's declared functions and methods in source order.
-func (p *pkgState) srcFuncs() []*ssa.Function {
+func (p *Package) srcFuncs() []*ssa.Function {
 	var out []*ssa.Function
 	for _, f := range p.pass.Files {
 		for _, d := range f.Decls {
@@ -218,7 +253,7 @@ func (p *pkgState) srcFuncs() []*ssa.Function {
 // analyze computes summaries to a fixpoint over the package's call graph (callees first, and
 // callers again whenever a callee's summary changes), then checks every function once with
 // the final summaries and exports the facts.
-func (p *pkgState) analyze() {
+func (p *Package) analyze() {
 	funcs := p.srcFuncs()
 	inPkg := map[*ssa.Function]bool{}
 	for _, fn := range funcs {
@@ -254,7 +289,7 @@ func (p *pkgState) analyze() {
 	}
 }
 
-func (p *pkgState) setSummary(fn *ssa.Function, s *facts.Summary) bool {
+func (p *Package) setSummary(fn *ssa.Function, s *facts.Summary) bool {
 	old := p.summaries[fn]
 	p.summaries[fn] = s
 	return old == nil || old.String() != s.String()
@@ -271,7 +306,7 @@ func postorder(funcs []*ssa.Function, inPkg map[*ssa.Function]bool, callers map[
 		}
 		seen[fn] = true
 		forEachCall(fn, func(c ssa.CallInstruction) {
-			if callee := staticCallee(c.Common()); callee != nil && inPkg[callee] {
+			if callee := StaticCallee(c.Common()); callee != nil && inPkg[callee] {
 				callers[callee] = append(callers[callee], fn)
 				visit(callee)
 			}
@@ -298,7 +333,7 @@ func forEachCall(fn *ssa.Function, f func(ssa.CallInstruction)) {
 	}
 }
 
-func staticCallee(c *ssa.CallCommon) *ssa.Function {
+func StaticCallee(c *ssa.CallCommon) *ssa.Function {
 	fn := c.StaticCallee()
 	if fn == nil {
 		return nil
@@ -311,7 +346,7 @@ func staticCallee(c *ssa.CallCommon) *ssa.Function {
 
 // analyzeFunc solves fn and, when check is set, evaluates its sinks and obligations (which
 // reports findings). Without check it only computes the summary (results, requirements).
-func (p *pkgState) analyzeFunc(fn *ssa.Function, check bool) *funcState {
+func (p *Package) analyzeFunc(fn *ssa.Function, check bool) *Frame {
 	s := newFuncState(p, fn)
 	if src := p.dirs.sourceFunc(fn); src {
 		// A //tenantlint:source function is trusted as it is: its first result is the tenant.
@@ -322,7 +357,23 @@ func (p *pkgState) analyzeFunc(fn *ssa.Function, check bool) *funcState {
 	return s
 }
 
-// posString renders a position for facts and messages.
-func (p *pkgState) posString(pos token.Pos) string {
+// PosString renders a position for facts and messages.
+func (p *Package) PosString(pos token.Pos) string {
 	return p.pass.Fset.Position(pos).String()
 }
+
+// Pass is the analysis pass of the package.
+func (p *Package) Pass() *analysis.Pass { return p.pass }
+
+// Types is the package's type information.
+func (p *Package) Types() *types.Package { return p.pass.Pkg }
+
+// Config is the package's configuration.
+func (p *Package) Config() *config.Config { return p.cfg }
+
+// Dir is the directory of the package's source files ("" when it has none).
+func (p *Package) Dir() string { return config.PackageDir(p.pass.Fset, p.pass.Files) }
+
+// Prog is the SSA program the package was built in: functions of other packages have no
+// bodies in it.
+func (p *Package) Prog() *ssa.Program { return p.ssaPkg.Prog }

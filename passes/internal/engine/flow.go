@@ -13,20 +13,20 @@ import (
 	"github.com/tenantlint/tenantlint/facts"
 )
 
-// funcState is the intra-procedural analysis of one function: the abstract value of every SSA
+// Frame is the intra-procedural analysis of one function: the abstract value of every SSA
 // value, the contents of the memory it addresses, and what it returns. It is a forward
 // dataflow iterated to a fixpoint; memory is flow-insensitive (every store to an address is
 // merged), which is sound enough for the shapes that matter: composite literals, variadic
 // argument arrays, captured variables.
-type funcState struct {
-	pkg    *pkgState
-	fn     *ssa.Function
-	vals   map[ssa.Value]*value
-	mem    map[ssa.Value]map[string]*value
-	parent *funcState // enclosing function, for closures
+type Frame struct {
+	Pkg    *Package
+	Fn     *ssa.Function
+	vals   map[ssa.Value]*Value
+	mem    map[ssa.Value]map[string]*Value
+	parent *Frame // enclosing function, for closures
 	// env binds a closure's free variables to values of the enclosing function.
 	env     map[*ssa.FreeVar]ssa.Value
-	returns []*value
+	returns []*Value
 	changed bool
 	// closureParams: parameters of a function literal come from unknown callers.
 	closureParams bool
@@ -40,7 +40,7 @@ type funcState struct {
 	sqlForward   *facts.SQLForward
 	allTenants   *bool // cached entersAllTenants
 	nilReturns   bool  // some return statement returned nil
-	ctxReads     []ctxRead
+	ctxReads     []CtxRead
 
 	// cur is the instruction being computed; storedAt the stores to each memory cell, to tell
 	// a field set on every path from one set on some.
@@ -50,13 +50,13 @@ type funcState struct {
 	elements map[ssa.Value]map[string]bool
 }
 
-func newFuncState(p *pkgState, fn *ssa.Function) *funcState {
-	return &funcState{
-		pkg:     p,
-		fn:      fn,
-		vals:    map[ssa.Value]*value{},
-		mem:     map[ssa.Value]map[string]*value{},
-		returns: make([]*value, fn.Signature.Results().Len()),
+func newFuncState(p *Package, fn *ssa.Function) *Frame {
+	return &Frame{
+		Pkg:     p,
+		Fn:      fn,
+		vals:    map[ssa.Value]*Value{},
+		mem:     map[ssa.Value]map[string]*Value{},
+		returns: make([]*Value, fn.Signature.Results().Len()),
 	}
 }
 
@@ -64,8 +64,8 @@ func newFuncState(p *pkgState, fn *ssa.Function) *funcState {
 // to reads as Top in the first phase (its stores may simply not have been seen yet); once that
 // has settled, such memory is what a call we cannot see filled in (Scan, Unmarshal): Unknown,
 // and the values built from it are recomputed.
-func (s *funcState) solve() {
-	blocks := s.fn.DomPreorder()
+func (s *Frame) solve() {
+	blocks := s.Fn.DomPreorder()
 	for phase := 0; phase < 2; phase++ {
 		s.settled = phase == 1
 		for range 30 {
@@ -82,34 +82,34 @@ func (s *funcState) solve() {
 	}
 }
 
-func (s *funcState) set(v ssa.Value, x *value) {
-	if old, ok := s.vals[v]; ok && old.equal(x) {
+func (s *Frame) set(v ssa.Value, x *Value) {
+	if old, ok := s.vals[v]; ok && old.Equal(x) {
 		return
 	}
 	s.vals[v] = x
 	s.changed = true
 }
 
-func (s *funcState) step(instr ssa.Instruction) {
+func (s *Frame) step(instr ssa.Instruction) {
 	switch in := instr.(type) {
 	case *ssa.Store:
-		root, keys, _ := s.address(in.Addr)
+		root, keys, _ := s.Address(in.Addr)
 		if _, ok := in.Addr.(*ssa.FieldAddr); !ok && len(keys) > 0 {
 			// An array or slice element (often filled in a loop, as uuid.Parse fills its
 			// bytes): the zero value of unassigned paths is not tracked for elements.
 			s.markElement(root, keys)
 		}
-		s.store(in, root, keys, s.eval(in.Val))
+		s.store(in, root, keys, s.Eval(in.Val))
 	case *ssa.MapUpdate:
 		if k, ok := constKey(in.Key); ok {
-			s.store(in, in.Map, []string{k}, s.eval(in.Value))
+			s.store(in, in.Map, []string{k}, s.Eval(in.Value))
 		} else {
-			s.store(in, in.Map, []string{"*"}, s.eval(in.Value))
+			s.store(in, in.Map, []string{"*"}, s.Eval(in.Value))
 		}
 	case *ssa.Return:
 		for i, r := range in.Results {
-			v := s.eval(r)
-			if v.isNil() || isZeroConst(r) {
+			v := s.Eval(r)
+			if v.IsNil() || isZeroConst(r) {
 				// `return nil, err` and `return "", false` say nothing about what the
 				// function returns when it succeeds: a not-found or error path's zero value
 				// does not make the result a constant. (A result that is zero on every path
@@ -117,7 +117,7 @@ func (s *funcState) step(instr ssa.Instruction) {
 				s.nilReturns = true
 				continue
 			}
-			s.returns[i] = meet(s.returns[i], v)
+			s.returns[i] = Meet(s.returns[i], v)
 		}
 	}
 	if v, ok := instr.(ssa.Value); ok {
@@ -131,10 +131,10 @@ func (s *funcState) step(instr ssa.Instruction) {
 	}
 }
 
-func (s *funcState) store(at ssa.Instruction, root ssa.Value, keys []string, x *value) {
+func (s *Frame) store(at ssa.Instruction, root ssa.Value, keys []string, x *Value) {
 	m := s.mem[root]
 	if m == nil {
-		m = map[string]*value{}
+		m = map[string]*Value{}
 		s.mem[root] = m
 	}
 	k := strings.Join(keys, "\x1f")
@@ -148,48 +148,48 @@ func (s *funcState) store(at ssa.Instruction, root ssa.Value, keys []string, x *
 		s.storedAt[root][k] = append(s.storedAt[root][k], at)
 	}
 	old := m[k]
-	nv := meet(old, x)
-	if old == nil || !old.equal(nv) {
+	nv := Meet(old, x)
+	if old == nil || !old.Equal(nv) {
 		m[k] = nv
 		s.changed = true
 	}
 }
 
-// address splits an address into the value it is rooted at and the path of selectors from it.
-func (s *funcState) address(a ssa.Value) (root ssa.Value, keys, names []string) {
+// Address splits an Address into the value it is rooted at and the path of selectors from it.
+func (s *Frame) Address(a ssa.Value) (root ssa.Value, keys, names []string) {
 	switch a := a.(type) {
 	case *ssa.FieldAddr:
-		root, keys, names = s.address(a.X)
-		f := fieldOf(a.X.Type(), a.Field)
+		root, keys, names = s.Address(a.X)
+		f := FieldName(a.X.Type(), a.Field)
 		return root, append(keys, strconv.Itoa(a.Field)), append(names, f)
 	case *ssa.IndexAddr:
-		root, keys, names = s.address(a.X)
+		root, keys, names = s.Address(a.X)
 		k, ok := constKey(a.Index)
 		if !ok {
 			k = "*"
 		}
 		return root, append(keys, k), append(names, "["+k+"]")
 	case *ssa.Slice:
-		return s.address(a.X)
+		return s.Address(a.X)
 	}
 	return a, nil, nil
 }
 
-// load reads the memory at root+keys: what was stored there, or built from what was stored
+// Load reads the memory at root+keys: what was stored there, or built from what was stored
 // below it, or derived from what was stored above it or from the root itself.
-func (s *funcState) load(root ssa.Value, keys, names []string) *value {
+func (s *Frame) Load(root ssa.Value, keys, names []string) *Value {
 	if fv, ok := root.(*ssa.FreeVar); ok && s.parent != nil {
 		if b, ok := s.env[fv]; ok {
-			proot, pkeys, pnames := s.parent.address(b)
-			return s.parent.load(proot, append(pkeys, keys...), append(pnames, names...))
+			proot, pkeys, pnames := s.parent.Address(b)
+			return s.parent.Load(proot, append(pkeys, keys...), append(pnames, names...))
 		}
-		return unknownValue
+		return UnknownValue
 	}
 	m := s.mem[root]
 	prefix := strings.Join(keys, "\x1f")
 	if m != nil {
 		exact := m[prefix]
-		children := map[string]*value{}
+		children := map[string]*Value{}
 		for k := range m {
 			var rest string
 			switch {
@@ -205,13 +205,13 @@ func (s *funcState) load(root ssa.Value, keys, names []string) *value {
 			}
 			child, _, _ := strings.Cut(rest, "\x1f")
 			if _, done := children[child]; !done {
-				children[child] = s.load(root, append(append([]string(nil), keys...), child), append(append([]string(nil), names...), child))
+				children[child] = s.Load(root, append(append([]string(nil), keys...), child), append(append([]string(nil), names...), child))
 			}
 		}
 		if len(children) > 0 {
-			fields := map[string]*value{}
+			fields := map[string]*Value{}
 			if exact != nil {
-				for k, f := range exact.fields {
+				for k, f := range exact.Fields {
 					fields[k] = f
 				}
 			}
@@ -222,17 +222,17 @@ func (s *funcState) load(root ssa.Value, keys, names []string) *value {
 				// A store at an unknown index reaches every element.
 				for k, f := range fields {
 					if k != "*" {
-						fields[k] = meet(f, el)
+						fields[k] = Meet(f, el)
 					}
 				}
 			}
-			return s.builtHere(aggregate(fields), root.Pos())
+			return s.builtHere(Aggregate(fields), root.Pos())
 		}
 		if exact != nil {
 			if !s.storeDominates(root, keys) {
 				// Set on some paths only (a tenant field assigned in one branch): on the
 				// others the memory still holds its zero value.
-				return meet(exact, noneValue)
+				return Meet(exact, NoneValue)
 			}
 			return exact
 		}
@@ -241,7 +241,7 @@ func (s *funcState) load(root ssa.Value, keys, names []string) *value {
 			if up, ok := m[strings.Join(keys[:i], "\x1f")]; ok {
 				v := up
 				for j := i; j < len(keys); j++ {
-					v = v.field(keys[j], names[j])
+					v = v.Field(keys[j], names[j])
 				}
 				return v
 			}
@@ -254,14 +254,14 @@ func (s *funcState) load(root ssa.Value, keys, names []string) *value {
 			// may come later in this iteration (a composite literal is loaded before its fields
 			// are stored in block order), and a provisional Unknown would stick through merges.
 			if s.settled {
-				return unknownValue
+				return UnknownValue
 			}
-			return topValue
+			return TopValue
 		}
 	}
 	v := s.rootValue(root)
 	for i := range keys {
-		v = v.field(keys[i], names[i])
+		v = v.Field(keys[i], names[i])
 	}
 	return v
 }
@@ -269,8 +269,8 @@ func (s *funcState) load(root ssa.Value, keys, names []string) *value {
 // storeDominates reports whether a store to root+keys (or to a part above it) dominates the
 // instruction being computed, so that the stored value, not the zero value, is what it reads.
 // Outside an instruction (a closure reading its creator's memory) it answers yes.
-func (s *funcState) storeDominates(root ssa.Value, keys []string) bool {
-	if s.cur == nil || s.cur.Parent() != s.fn {
+func (s *Frame) storeDominates(root ssa.Value, keys []string) bool {
+	if s.cur == nil || s.cur.Parent() != s.Fn {
 		return true
 	}
 	if _, ok := root.(*ssa.Alloc); !ok {
@@ -289,7 +289,7 @@ func (s *funcState) storeDominates(root ssa.Value, keys []string) bool {
 	return false
 }
 
-func (s *funcState) markElement(root ssa.Value, keys []string) {
+func (s *Frame) markElement(root ssa.Value, keys []string) {
 	if s.elements == nil {
 		s.elements = map[ssa.Value]map[string]bool{}
 	}
@@ -300,142 +300,154 @@ func (s *funcState) markElement(root ssa.Value, keys []string) {
 }
 
 // rootValue is the value of a pointer that is not an address built in this function.
-func (s *funcState) rootValue(root ssa.Value) *value {
+func (s *Frame) rootValue(root ssa.Value) *Value {
 	switch root.(type) {
 	case *ssa.Alloc, *ssa.MakeMap, *ssa.MakeSlice:
 		if s.settled {
-			return unknownValue
+			return UnknownValue
 		}
-		return topValue
+		return TopValue
 	}
-	return s.eval(root)
+	return s.Eval(root)
 }
 
-// eval is the current abstract value of v.
-func (s *funcState) eval(v ssa.Value) *value {
+// Eval is the current abstract value of v.
+func (s *Frame) Eval(v ssa.Value) *Value {
 	switch v := v.(type) {
 	case *ssa.Const:
 		if v.IsNil() {
-			return nilValue
+			return NilValue
 		}
-		return noneValue
+		return NoneValue
 	case *ssa.Parameter:
 		if s.closureParams {
-			return unknownValue
+			return UnknownValue
 		}
-		for i, p := range s.fn.Params {
+		for i, p := range s.Fn.Params {
 			if p == v {
-				return paramValue(facts.ParamRef{Index: i})
+				return ParamValue(facts.ParamRef{Index: i})
 			}
 		}
-		return unknownValue
+		return UnknownValue
 	case *ssa.FreeVar:
 		if s.parent != nil {
 			if b, ok := s.env[v]; ok {
-				return s.parent.eval(b)
+				return s.parent.Eval(b)
 			}
 		}
-		return unknownValue
+		return UnknownValue
 	case *ssa.Global, *ssa.Function, *ssa.Builtin:
-		return unknownValue
+		return UnknownValue
 	}
 	if x, ok := s.vals[v]; ok {
 		return x
 	}
-	return topValue
+	return TopValue
 }
 
-func (s *funcState) compute(v ssa.Value) *value {
+func (s *Frame) compute(v ssa.Value) *Value {
 	switch v := v.(type) {
 	case *ssa.Phi:
-		var r *value
+		var r *Value
 		for _, e := range v.Edges {
-			r = meet(r, s.eval(e))
+			r = Meet(r, s.Eval(e))
 		}
 		if r == nil {
-			return topValue
+			return TopValue
 		}
 		return r
 	case *ssa.UnOp:
 		if v.Op == token.MUL {
-			if b := s.builderLoad(v); b != nil {
-				return b
+			if x, ok := s.familyValue(v); ok {
+				return x
 			}
-			root, keys, names := s.address(v.X)
-			return s.fieldSource(v.X, s.load(root, keys, names))
+			root, keys, names := s.Address(v.X)
+			return s.fieldSource(v.X, s.Load(root, keys, names))
 		}
 		if v.Op == token.ARROW {
-			return unknownValue
+			return UnknownValue
 		}
-		return derive(s.eval(v.X))
+		return Derive(s.Eval(v.X))
 	case *ssa.BinOp:
-		return s.builtHere(s.build(derive(s.eval(v.X), s.eval(v.Y)), v.X, v.Y), v.Pos())
+		return s.builtHere(s.build(Derive(s.Eval(v.X), s.Eval(v.Y)), v.X, v.Y), v.Pos())
 	case *ssa.Call:
-		return s.callValue(v.Common(), v.Pos())
+		return s.callValue(s.Pkg.Call(v))
 	case *ssa.ChangeType:
-		return s.eval(v.X)
+		return s.Eval(v.X)
 	case *ssa.Convert:
-		return s.eval(v.X)
+		return s.Eval(v.X)
 	case *ssa.MultiConvert:
-		return s.eval(v.X)
+		return s.Eval(v.X)
 	case *ssa.MakeInterface:
-		return s.eval(v.X)
+		return s.Eval(v.X)
 	case *ssa.ChangeInterface:
-		return s.eval(v.X)
+		return s.Eval(v.X)
 	case *ssa.SliceToArrayPointer:
-		return s.eval(v.X)
+		return s.Eval(v.X)
 	case *ssa.TypeAssert:
-		x := s.eval(v.X)
+		x := s.Eval(v.X)
 		if v.CommaOk {
-			return &value{kind: x.kind, params: x.params, fields: map[string]*value{"0": x, "1": noneValue}}
+			return &Value{Kind: x.Kind, Params: x.Params, Fields: map[string]*Value{"0": x, "1": NoneValue}}
 		}
 		return x
 	case *ssa.Extract:
-		return s.eval(v.Tuple).field(strconv.Itoa(v.Index), "")
+		return s.Eval(v.Tuple).Field(strconv.Itoa(v.Index), "")
 	case *ssa.Field:
-		if b := s.builderLoad(v); b != nil {
-			return b
+		if x, ok := s.familyValue(v); ok {
+			return x
 		}
-		return s.fieldSource(v, s.eval(v.X).field(strconv.Itoa(v.Field), fieldOf(v.X.Type(), v.Field)))
+		return s.fieldSource(v, s.Eval(v.X).Field(strconv.Itoa(v.Field), FieldName(v.X.Type(), v.Field)))
 	case *ssa.FieldAddr, *ssa.IndexAddr:
-		root, keys, names := s.address(v)
-		return s.load(root, keys, names)
+		root, keys, names := s.Address(v)
+		return s.Load(root, keys, names)
 	case *ssa.Alloc, *ssa.MakeMap, *ssa.MakeSlice:
-		return s.load(v, nil, nil)
+		return s.Load(v, nil, nil)
 	case *ssa.Slice:
-		root, keys, names := s.address(v.X)
-		return s.load(root, keys, names)
+		root, keys, names := s.Address(v.X)
+		return s.Load(root, keys, names)
 	case *ssa.Index:
 		if k, ok := constKey(v.Index); ok {
-			return s.eval(v.X).field(k, "["+k+"]")
+			return s.Eval(v.X).Field(k, "["+k+"]")
 		}
-		return derive(s.eval(v.X))
+		return Derive(s.Eval(v.X))
 	case *ssa.Lookup:
-		x := s.eval(v.X)
-		var r *value
+		x := s.Eval(v.X)
+		var r *Value
 		if k, ok := constKey(v.Index); ok {
-			r = x.field(k, k)
+			r = x.Field(k, k)
 		} else {
-			r = derive(x)
+			r = Derive(x)
 		}
 		if v.CommaOk {
-			return &value{kind: r.kind, params: r.params, fields: map[string]*value{"0": r, "1": noneValue}}
+			return &Value{Kind: r.Kind, Params: r.Params, Fields: map[string]*Value{"0": r, "1": NoneValue}}
 		}
 		return r
 	case *ssa.Next:
-		x := derive(s.eval(v.Iter))
-		return &value{kind: facts.Unknown, fields: map[string]*value{"0": noneValue, "1": x, "2": x}}
+		x := Derive(s.Eval(v.Iter))
+		return &Value{Kind: facts.Unknown, Fields: map[string]*Value{"0": NoneValue, "1": x, "2": x}}
 	case *ssa.Range:
-		return s.eval(v.X)
+		return s.Eval(v.X)
 	case *ssa.MakeClosure:
-		return s.closureValue(v)
+		if x, ok := s.familyValue(v); ok {
+			return x
+		}
 	}
-	return unknownValue
+	return UnknownValue
+}
+
+// familyValue asks the families what a load or a function literal means to them.
+func (s *Frame) familyValue(v ssa.Value) (*Value, bool) {
+	for _, r := range s.Pkg.families {
+		if x, ok := r.ValueOf(s, v); ok {
+			return x, true
+		}
+	}
+	return nil, false
 }
 
 // fieldSource applies configured tenant fields: reading (auth.User).OrgID yields the tenant id
 // whatever the User came from.
-func (s *funcState) fieldSource(addrOrField ssa.Value, v *value) *value {
+func (s *Frame) fieldSource(addrOrField ssa.Value, v *Value) *Value {
 	var st types.Type
 	var idx int
 	switch a := addrOrField.(type) {
@@ -446,9 +458,9 @@ func (s *funcState) fieldSource(addrOrField ssa.Value, v *value) *value {
 	default:
 		return v
 	}
-	if f := fieldVar(st, idx); f != nil {
-		if what, ok := s.pkg.rules.fieldSource(st, f); ok {
-			return &value{kind: facts.TenantID, origin: addrOrField.Pos(), what: what}
+	if f := FieldVar(st, idx); f != nil {
+		if what, ok := s.Pkg.rules.fieldSource(st, f); ok {
+			return &Value{Kind: facts.TenantID, Origin: addrOrField.Pos(), What: what}
 		}
 	}
 	return v
@@ -490,7 +502,7 @@ func constKey(v ssa.Value) (string, bool) {
 	return "", false
 }
 
-func structOf(t types.Type) *types.Struct {
+func StructOf(t types.Type) *types.Struct {
 	if p, ok := t.Underlying().(*types.Pointer); ok {
 		t = p.Elem()
 	}
@@ -498,16 +510,72 @@ func structOf(t types.Type) *types.Struct {
 	return st
 }
 
-func fieldVar(t types.Type, i int) *types.Var {
-	if st := structOf(t); st != nil && i < st.NumFields() {
+func FieldVar(t types.Type, i int) *types.Var {
+	if st := StructOf(t); st != nil && i < st.NumFields() {
 		return st.Field(i)
 	}
 	return nil
 }
 
-func fieldOf(t types.Type, i int) string {
-	if f := fieldVar(t, i); f != nil {
+func FieldName(t types.Type, i int) string {
+	if f := FieldVar(t, i); f != nil {
 		return f.Name()
 	}
 	return strconv.Itoa(i)
+}
+
+// FieldStored reports whether the field at path of a local struct literal was set: gorm and
+// xorm ignore zero fields in struct conditions, and an insert writes them as zero. Values that
+// are not local literals are taken as set.
+func (s *Frame) FieldStored(x ssa.Value, path []int) bool {
+	if u, ok := x.(*ssa.UnOp); ok {
+		x = u.X
+	}
+	root, keys, _ := s.Address(x)
+	alloc, ok := root.(*ssa.Alloc)
+	if !ok || alloc.Parent() != s.Fn {
+		return true
+	}
+	full := append([]string(nil), keys...)
+	for _, i := range path {
+		full = append(full, strconv.Itoa(i))
+	}
+	for i := len(full); i >= 0; i-- {
+		if len(s.storedAt[root][strings.Join(full[:i], "\x1f")]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// FieldAt reads the field at path of a model as the instruction at sees it: a field set on
+// some paths only holds its zero value on the others.
+func (s *Frame) FieldAt(x ssa.Value, path []int, at ssa.Instruction) *Value {
+	base := x
+	if u, ok := x.(*ssa.UnOp); ok {
+		base = u.X
+	}
+	if _, ok := base.Type().Underlying().(*types.Pointer); ok {
+		root, keys, names := s.Address(base)
+		t := base.Type()
+		for _, i := range path {
+			keys = append(keys, strconv.Itoa(i))
+			names = append(names, FieldName(t, i))
+			if f := FieldVar(t, i); f != nil {
+				t = f.Type()
+			}
+		}
+		s.cur = at
+		defer func() { s.cur = nil }()
+		return s.Load(root, keys, names)
+	}
+	v := s.Eval(x)
+	t := x.Type()
+	for _, i := range path {
+		v = v.Field(strconv.Itoa(i), FieldName(t, i))
+		if f := FieldVar(t, i); f != nil {
+			t = f.Type()
+		}
+	}
+	return v
 }

@@ -9,109 +9,109 @@ import (
 	"github.com/tenantlint/tenantlint/facts"
 )
 
-// value is the abstract value the engine computes for an SSA value: where its tenant scope comes
+// Value is the abstract value the engine computes for an SSA value: where its tenant scope comes
 // from. Values are immutable once built; the helpers below return new ones.
-type value struct {
-	kind facts.Kind
-	// params: for kind Param, the parameters (or parts of them) it derives from.
-	params []facts.ParamRef
-	// fields: for aggregates (structs, arrays, slices, maps built in this function), the value
+type Value struct {
+	Kind facts.Kind
+	// Params: for kind Param, the parameters (or parts of them) it derives from.
+	Params []facts.ParamRef
+	// Fields: for aggregates (structs, arrays, slices, maps built in this function), the value
 	// of each element by path key: a field index, a constant index, or a constant map key.
-	fields map[string]*value
-	// origin and what explain a TenantID or Untrusted value: where it came from.
-	origin token.Pos
-	what   string
-	// built: the value was built from constant parts and parts that do not carry the tenant
+	Fields map[string]*Value
+	// Origin and What explain a TenantID or Untrusted value: where it came from.
+	Origin token.Pos
+	What   string
+	// Built: the value was built from constant parts and parts that do not carry the tenant
 	// ("stats:" + id, Sprintf("user/%d", id)): as a key it names an entry shared by every tenant.
-	built bool
-	// builtAt: for a built value, "file:line:col: ..." where it was built, for the explanation.
-	builtAt string
+	Built bool
+	// BuiltAt: for a built value, "file:line:col: ..." where it was built, for the explanation.
+	BuiltAt string
 }
 
 var (
-	topValue     = &value{kind: facts.Top}
-	noneValue    = &value{kind: facts.None}
-	unknownValue = &value{kind: facts.Unknown}
-	// nilValue is a nil pointer, slice, map or interface: None, but never a finding. A nil
+	TopValue     = &Value{Kind: facts.Top}
+	NoneValue    = &Value{Kind: facts.None}
+	UnknownValue = &Value{Kind: facts.Unknown}
+	// NilValue is a nil pointer, slice, map or interface: None, but never a finding. A nil
 	// tenant binds NULL, which matches no row; a nil struct pointer is never read (the code
 	// would panic first); and nil is what error paths return beside an error.
-	nilValue = &value{kind: facts.None, what: "nil"}
+	NilValue = &Value{Kind: facts.None, What: "nil"}
 )
 
-func (v *value) isNil() bool { return v != nil && v.kind == facts.None && v.what == "nil" }
+func (v *Value) IsNil() bool { return v != nil && v.Kind == facts.None && v.What == "nil" }
 
-func paramValue(ref facts.ParamRef) *value {
-	return &value{kind: facts.Param, params: []facts.ParamRef{ref}}
+func ParamValue(ref facts.ParamRef) *Value {
+	return &Value{Kind: facts.Param, Params: []facts.ParamRef{ref}}
 }
 
-func (v *value) is(k facts.Kind) bool { return v != nil && v.kind == k }
+func (v *Value) Is(k facts.Kind) bool { return v != nil && v.Kind == k }
 
-// equal is used to detect the fixpoint; it compares what matters for results and findings.
-func (v *value) equal(w *value) bool {
+// Equal is used to detect the fixpoint; it compares what matters for results and findings.
+func (v *Value) Equal(w *Value) bool {
 	if v == w {
 		return true
 	}
-	if v == nil || w == nil || v.kind != w.kind || v.built != w.built || len(v.params) != len(w.params) || len(v.fields) != len(w.fields) {
+	if v == nil || w == nil || v.Kind != w.Kind || v.Built != w.Built || len(v.Params) != len(w.Params) || len(v.Fields) != len(w.Fields) {
 		return false
 	}
-	for i := range v.params {
-		if !v.params[i].Equal(w.params[i]) {
+	for i := range v.Params {
+		if !v.Params[i].Equal(w.Params[i]) {
 			return false
 		}
 	}
-	for k, f := range v.fields {
-		g, ok := w.fields[k]
-		if !ok || !f.equal(g) {
+	for k, f := range v.Fields {
+		g, ok := w.Fields[k]
+		if !ok || !f.Equal(g) {
 			return false
 		}
 	}
 	return true
 }
 
-// meet merges the values of two paths (φ-nodes, several stores, several returns). It is a
+// Meet merges the values of two paths (φ-nodes, several stores, several returns). It is a
 // must-merge: the result carries the tenant only if both do. Top is its identity.
-func meet(a, b *value) *value {
+func Meet(a, b *Value) *Value {
 	switch {
-	case a == nil || a.kind == facts.Top:
+	case a == nil || a.Kind == facts.Top:
 		return b
-	case b == nil || b.kind == facts.Top:
+	case b == nil || b.Kind == facts.Top:
 		return a
 	case a == b:
 		return a
 	}
 	lo, hi := a, b
-	if b.kind < a.kind {
+	if b.Kind < a.Kind {
 		lo, hi = b, a
 	}
-	r := &value{kind: lo.kind, origin: lo.origin, what: lo.what, built: lo.built && (hi.built || hi.kind != lo.kind)}
-	if r.built {
-		r.builtAt = cmp.Or(lo.builtAt, hi.builtAt)
+	r := &Value{Kind: lo.Kind, Origin: lo.Origin, What: lo.What, Built: lo.Built && (hi.Built || hi.Kind != lo.Kind)}
+	if r.Built {
+		r.BuiltAt = cmp.Or(lo.BuiltAt, hi.BuiltAt)
 	}
-	switch lo.kind {
+	switch lo.Kind {
 	case facts.Param:
-		r.params = unionParams(lo.params, hi.params)
+		r.Params = unionParams(lo.Params, hi.Params)
 	case facts.Scoped:
 		// TenantID met with Scoped is Scoped.
 	}
-	if a.fields != nil && b.fields != nil {
-		for k, f := range a.fields {
-			if g, ok := b.fields[k]; ok {
-				if r.fields == nil {
-					r.fields = map[string]*value{}
+	if a.Fields != nil && b.Fields != nil {
+		for k, f := range a.Fields {
+			if g, ok := b.Fields[k]; ok {
+				if r.Fields == nil {
+					r.Fields = map[string]*Value{}
 				}
-				r.fields[k] = meet(f, g)
+				r.Fields[k] = Meet(f, g)
 			}
 		}
 	}
 	return r
 }
 
-// derive combines the operands of an operation that builds a new value from them (a string
+// Derive combines the operands of an operation that builds a new value from them (a string
 // concatenation, a Sprintf, a conversion, a call without a summary): the result incorporates
 // the tenant if any operand does. Top operands keep the result Top until they are known, which
 // keeps the iteration monotone.
-func derive(vs ...*value) *value {
-	best := noneValue
+func Derive(vs ...*Value) *Value {
+	best := NoneValue
 	var params []facts.ParamRef
 	constant, built := false, false
 	builtAt := ""
@@ -119,32 +119,32 @@ func derive(vs ...*value) *value {
 		if v == nil {
 			continue
 		}
-		if v.kind == facts.Top {
-			return topValue
+		if v.Kind == facts.Top {
+			return TopValue
 		}
-		constant = constant || (v.kind == facts.None && !v.isNil())
-		built = built || v.built
-		if v.built && builtAt == "" {
-			builtAt = v.builtAt
+		constant = constant || (v.Kind == facts.None && !v.IsNil())
+		built = built || v.Built
+		if v.Built && builtAt == "" {
+			builtAt = v.BuiltAt
 		}
-		k := v.kind
+		k := v.Kind
 		if k == facts.TenantID {
 			k = facts.Scoped
 		}
 		switch {
 		case k == facts.Param:
-			params = unionParams(params, v.params)
+			params = unionParams(params, v.Params)
 		}
-		if rank(k) > rank(best.kind) {
-			best = &value{kind: k, origin: v.origin, what: v.what}
+		if rank(k) > rank(best.Kind) {
+			best = &Value{Kind: k, Origin: v.Origin, What: v.What}
 		}
 	}
-	if best.kind == facts.Param || (best.kind == facts.Unknown && len(params) > 0) {
-		return &value{kind: facts.Param, params: params, built: constant || built, builtAt: builtAt}
+	if best.Kind == facts.Param || (best.Kind == facts.Unknown && len(params) > 0) {
+		return &Value{Kind: facts.Param, Params: params, Built: constant || built, BuiltAt: builtAt}
 	}
-	if (best.kind == facts.Unknown || best.kind == facts.Untrusted) && (constant || built) {
+	if (best.Kind == facts.Unknown || best.Kind == facts.Untrusted) && (constant || built) {
 		c := *best
-		c.built, c.builtAt = true, builtAt
+		c.Built, c.BuiltAt = true, builtAt
 		return &c
 	}
 	return best
@@ -187,21 +187,21 @@ next:
 	return out
 }
 
-// field returns the value of an element of an aggregate, for path key k (field name spelt in
+// Field returns the value of an element of an aggregate, for path key k (Field name spelt in
 // name for messages). A part of a parameter is a parameter reference with a longer path.
-func (v *value) field(k, name string) *value {
+func (v *Value) Field(k, name string) *Value {
 	if v == nil {
-		return unknownValue
+		return UnknownValue
 	}
-	if f, ok := v.fields[k]; ok {
+	if f, ok := v.Fields[k]; ok {
 		return f
 	}
-	switch v.kind {
+	switch v.Kind {
 	case facts.Top:
-		return topValue
+		return TopValue
 	case facts.Param:
 		var out []facts.ParamRef
-		for _, p := range v.params {
+		for _, p := range v.Params {
 			if len(p.Path) >= 3 {
 				continue // deep paths: stop tracking rather than grow facts
 			}
@@ -212,57 +212,57 @@ func (v *value) field(k, name string) *value {
 			})
 		}
 		if len(out) == 0 {
-			return unknownValue
+			return UnknownValue
 		}
-		return &value{kind: facts.Param, params: out}
+		return &Value{Kind: facts.Param, Params: out}
 	case facts.Untrusted, facts.TenantID, facts.Scoped:
 		// A part of request input is request input; a part of the tenant (its id field) or
 		// of a tenant-scoped value is taken to carry it.
 		return v
 	case facts.None:
-		if v.isNil() {
+		if v.IsNil() {
 			return v
 		}
-		return noneValue
+		return NoneValue
 	}
-	return unknownValue
+	return UnknownValue
 }
 
-// aggregate builds the value of a struct/array/map from its parts: it carries the tenant if a
+// Aggregate builds the value of a struct/array/map from its parts: it carries the tenant if a
 // part does (a payload with its tenant field set is scoped).
-func aggregate(fields map[string]*value) *value {
+func Aggregate(fields map[string]*Value) *Value {
 	if len(fields) == 0 {
-		return unknownValue
+		return UnknownValue
 	}
 	keys := make([]string, 0, len(fields))
 	for k := range fields {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	vs := make([]*value, len(keys))
+	vs := make([]*Value, len(keys))
 	for i, k := range keys {
 		vs[i] = fields[k]
 	}
-	d := derive(vs...)
-	if d.kind == facts.None {
-		d = &value{kind: facts.None}
+	d := Derive(vs...)
+	if d.Kind == facts.None {
+		d = &Value{Kind: facts.None}
 	} else {
 		c := *d
 		d = &c
 	}
 	// A struct, slice or map literal is built here: if no part carries the tenant, neither does
 	// the whole (a job payload without its tenant field).
-	if d.kind == facts.Unknown || d.kind == facts.Untrusted || d.kind == facts.Param {
-		d.built = true
+	if d.Kind == facts.Unknown || d.Kind == facts.Untrusted || d.Kind == facts.Param {
+		d.Built = true
 	}
-	d.fields = fields
+	d.Fields = fields
 	return d
 }
 
-// finalize turns a value that never became known into Unknown: Top must not leave the engine.
-func finalize(v *value) *value {
-	if v == nil || v.kind == facts.Top {
-		return unknownValue
+// Finalize turns a value that never became known into Unknown: Top must not leave the engine.
+func Finalize(v *Value) *Value {
+	if v == nil || v.Kind == facts.Top {
+		return UnknownValue
 	}
 	return v
 }

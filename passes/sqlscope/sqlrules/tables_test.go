@@ -1,4 +1,4 @@
-package tenantflow_test
+package sqlrules_test
 
 import (
 	"os"

@@ -1,20 +1,61 @@
-package engine
+// Package chanrules is chanscope's family of rules: channel, subject and topic names are key
+// sinks that a constant does not excuse (every tenant listens on a constant channel), a
+// broadcast to every session is a finding by itself, and a subscription handler must compare
+// the channel the client chose with the connection's tenant.
+package chanrules
 
 import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/tenantlint/tenantlint/catalog"
+	"github.com/tenantlint/tenantlint/config"
+	"github.com/tenantlint/tenantlint/passes/internal/engine"
+	"github.com/tenantlint/tenantlint/passes/internal/keysink"
 )
+
+var keys = keysink.New(engine.FamilyInfo{Name: "channel", Check: "chanscope", Noun: "channel name", ConstantIsFinding: true})
+
+var info = keys.Info()
+
+// Family is the channel family.
+var Family engine.Family = family{}
+
+type family struct{}
+
+func (family) Info() *engine.FamilyInfo { return info }
+
+func (family) Relevant(cfg *config.Config, key string) bool {
+	return keys.Relevant(cfg, key) || slices.Contains(catalog.BroadcastAll, key)
+}
+
+func (family) ForPackage(p *engine.Package) (engine.Rules, error) {
+	r, err := keys.ForPackage(p)
+	return rules{r}, err
+}
+
+// rules are the channels' key-sink rules, the broadcast rule and the subscription rule.
+type rules struct{ engine.Rules }
+
+// CheckCall judges a call's channel names, and reports a broadcast to every session.
+func (r rules) CheckCall(s *engine.Frame, c *engine.Call) {
+	r.Rules.CheckCall(s, c)
+	if slices.Contains(catalog.BroadcastAll, c.Key) {
+		name := c.Name()
+		s.AddFinding(c.Instr, info.Name, fmt.Sprintf("%s sends to every connected session, of every tenant: filter the sessions by tenant (BroadcastFilter)", name),
+			[]string{fmt.Sprintf("%s: %s reaches all sessions", s.Pkg.PosString(c.Start), name)})
+	}
+}
 
 // checkSubscribeHandler reports a subscription hook (centrifuge's OnSubscribe handler) that
 // accepts the channel the client chose without comparing it with anything that carries the
 // active tenant: any client can then listen to any tenant's channel.
-func (s *funcState) checkSubscribeHandler() {
-	params := s.fn.Params
+func (rules) CheckFunc(s *engine.Frame) {
+	params := s.Fn.Params
 	if len(params) < 2 {
 		return
 	}
@@ -28,14 +69,14 @@ func (s *funcState) checkSubscribeHandler() {
 	if h == nil {
 		return
 	}
-	st := structOf(params[0].Type())
+	st := engine.StructOf(params[0].Type())
 	if st == nil {
 		return
 	}
 	// The channel: every read of the event's field.
 	channel := map[ssa.Value]bool{}
 	var accept ssa.CallInstruction
-	for _, b := range s.fn.Blocks {
+	for _, b := range s.Fn.Blocks {
 		for _, instr := range b.Instrs {
 			switch in := instr.(type) {
 			case *ssa.Field:
@@ -58,12 +99,12 @@ func (s *funcState) checkSubscribeHandler() {
 	if accept == nil {
 		return // it never accepts (or only refuses)
 	}
-	if len(channel) > 0 && s.comparedWithTenant(channel) {
+	if len(channel) > 0 && comparedWithTenant(s, channel) {
 		return
 	}
 	msg := fmt.Sprintf("the subscription handler accepts the %s the client chose (%s) without comparing it with the connection's tenant: any client can listen to any tenant's channel", "channel", "e."+h.Field)
-	trail := []string{fmt.Sprintf("%s: accepted here", s.pkg.posString(s.pkg.callStart(accept.Pos())))}
-	s.addFinding(accept, "channel", msg, trail)
+	trail := []string{fmt.Sprintf("%s: accepted here", s.Pkg.PosString(s.Pkg.CallStart(accept.Pos())))}
+	s.AddFinding(accept, info.Name, msg, trail)
 }
 
 // isErrorArg reports whether a callback call passes a non-nil error (a refusal).
@@ -82,7 +123,7 @@ func isErrorArg(call ssa.CallInstruction) bool {
 // comparedWithTenant reports whether a value derived from the channel meets a value carrying
 // the tenant in a comparison or a call (ch == "t."+tid, strings.HasPrefix(ch, tid+"."), a
 // validator given both).
-func (s *funcState) comparedWithTenant(channel map[ssa.Value]bool) bool {
+func comparedWithTenant(s *engine.Frame, channel map[ssa.Value]bool) bool {
 	derived := map[ssa.Value]bool{}
 	for v := range channel {
 		derived[v] = true
@@ -90,7 +131,7 @@ func (s *funcState) comparedWithTenant(channel map[ssa.Value]bool) bool {
 	// Values computed from the channel (strings.Cut(ch, ":"), ch[:n]) count as the channel.
 	for changed := true; changed; {
 		changed = false
-		for _, b := range s.fn.Blocks {
+		for _, b := range s.Fn.Blocks {
 			for _, instr := range b.Instrs {
 				v, ok := instr.(ssa.Value)
 				if !ok || derived[v] {
@@ -105,7 +146,7 @@ func (s *funcState) comparedWithTenant(channel map[ssa.Value]bool) bool {
 			}
 		}
 	}
-	for _, b := range s.fn.Blocks {
+	for _, b := range s.Fn.Blocks {
 		for _, instr := range b.Instrs {
 			var ops []ssa.Value
 			switch in := instr.(type) {
@@ -115,7 +156,7 @@ func (s *funcState) comparedWithTenant(channel map[ssa.Value]bool) bool {
 				}
 				ops = []ssa.Value{in.X, in.Y}
 			case ssa.CallInstruction:
-				ops = callArgs(in.Common())
+				ops = engine.CallArgs(in.Common())
 			default:
 				continue
 			}
@@ -123,7 +164,7 @@ func (s *funcState) comparedWithTenant(channel map[ssa.Value]bool) bool {
 			for _, op := range ops {
 				if derived[op] {
 					hasChannel = true
-				} else if s.eval(op).kind.HasTenant() {
+				} else if s.Eval(op).Kind.HasTenant() {
 					hasTenant = true
 				}
 			}

@@ -1,4 +1,4 @@
-package engine
+package sqlrules
 
 import (
 	"fmt"
@@ -7,13 +7,13 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"sync"
 
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/tenantlint/tenantlint/catalog"
 	"github.com/tenantlint/tenantlint/facts"
 	"github.com/tenantlint/tenantlint/internal/sqltext"
+	"github.com/tenantlint/tenantlint/passes/internal/engine"
 )
 
 // sqlSite is a call that runs SQL: where its text and bind arguments are, as indices into the
@@ -29,13 +29,13 @@ type sqlSite struct {
 // sqlSite recognizes SQL sinks: catalog and configured functions, functions whose summary
 // says they forward SQL, and the structural shape of a SQL interface method (sqlc's DBTX,
 // pgx.Tx, repository interfaces): Exec/Query/QueryRow[Context](..., string, ...any).
-func (s *funcState) sqlSite(c *ssa.CallCommon) (sqlSite, bool) {
-	k := calleeKey(c)
+func (r *rules) sqlSite(s *engine.Frame, c *ssa.CallCommon) (sqlSite, bool) {
+	k := engine.CalleeKey(c)
 	offset := 0
 	if c.IsInvoke() || c.Signature().Recv() != nil {
 		offset = 1
 	}
-	if sink, ok := s.pkg.rules.sqlSinks[k]; ok {
+	if sink, ok := r.sinks.sql[k]; ok {
 		site := sqlSite{query: -1, args: -1, named: sink.Named, prepare: sink.Prepare}
 		if sink.Query >= 0 && !sink.Stmt {
 			site.query = sink.Query + offset
@@ -45,33 +45,28 @@ func (s *funcState) sqlSite(c *ssa.CallCommon) (sqlSite, bool) {
 		}
 		return site, true
 	}
-	if sum := s.pkg.summaryOf(c); sum != nil && sum.SQL != nil {
+	if sum := s.Pkg.SummaryOf(c); sum != nil && sum.SQL != nil {
 		return sqlSite{query: sum.SQL.Query, args: sum.SQL.Args, named: sum.SQL.Named}, true
 	}
 	if c.IsInvoke() && catalog.SQLMethodNames[c.Method.Name()] {
 		sig := c.Signature()
 		n := sig.Params().Len()
-		if sig.Variadic() && n >= 2 && isString(sig.Params().At(n-2).Type()) {
+		if sig.Variadic() && n >= 2 && engine.IsString(sig.Params().At(n-2).Type()) {
 			return sqlSite{query: n - 2 + offset, args: n - 1 + offset}, true
 		}
 	}
 	return sqlSite{}, false
 }
 
-func isString(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsString != 0
-}
-
-func (s *funcState) checkSQL(call ssa.CallInstruction, site sqlSite) {
-	args := callArgs(call.Common())
+func (r *rules) checkSQL(s *engine.Frame, call ssa.CallInstruction, site sqlSite) {
+	args := engine.CallArgs(call.Common())
 	var qv ssa.Value
 	switch {
 	case site.query >= 0 && site.query < len(args):
 		qv = args[site.query]
 	case site.query < 0 && len(args) > 0:
 		// A prepared statement: find the Prepare call that made the receiver.
-		q, named, ok := s.preparedQuery(args[0])
+		q, named, ok := r.preparedQuery(s, args[0])
 		if !ok {
 			return
 		}
@@ -82,20 +77,20 @@ func (s *funcState) checkSQL(call ssa.CallInstruction, site sqlSite) {
 	}
 	text, param, ok := queryText(qv, 0)
 	if !ok {
-		if param >= 0 && !s.closureParams && s.parent == nil {
+		if param >= 0 && !s.InClosure() {
 			// The text is a parameter: this function is a SQL wrapper, and its callers are
 			// the sinks. Only a variadic parameter forwarded as the arguments qualifies.
 			fwd := &facts.SQLForward{Query: param, Args: -1, Named: site.named}
 			if site.args >= 0 && site.args < len(args) {
 				if p, ok := args[site.args].(*ssa.Parameter); ok {
-					for i, q := range s.fn.Params {
+					for i, q := range s.Fn.Params {
 						if q == p {
 							fwd.Args = i
 						}
 					}
 				}
 			}
-			s.sqlForward = fwd
+			s.SetSQLForward(fwd)
 		}
 		return
 	}
@@ -104,7 +99,7 @@ func (s *funcState) checkSQL(call ssa.CallInstruction, site sqlSite) {
 		// the generated constant, so this is how a generated query is annotated).
 		return
 	}
-	res, err := s.pkg.analyzeSQL(text)
+	res, err := r.analyzeSQL(text)
 	if err != nil || res == nil {
 		return // not guessed at: a parse failure says nothing about tenants
 	}
@@ -112,24 +107,24 @@ func (s *funcState) checkSQL(call ssa.CallInstruction, site sqlSite) {
 		for _, ref := range st.Refs {
 			where := fmt.Sprintf("query on tenant table %q", ref.Table)
 			if !ref.Scoped {
-				s.addFinding(call, "sql", fmt.Sprintf("%s is not scoped to the active tenant: %s", where, ref.Problem),
-					[]string{fmt.Sprintf("%s: %s", s.pkg.posString(s.pkg.callStart(call.Pos())), s.pkg.tables.why(ref.Table))})
+				s.AddFinding(call, "sql", fmt.Sprintf("%s is not scoped to the active tenant: %s", where, ref.Problem),
+					[]string{fmt.Sprintf("%s: %s", s.Pkg.PosString(s.Pkg.CallStart(call.Pos())), r.tables.why(ref.Table))})
 				continue
 			}
 			if site.prepare {
 				continue // arguments are bound when the statement runs
 			}
 			for _, ph := range ref.Tenant {
-				v := s.placeholderValue(args, site, ph)
+				v := r.placeholderValue(s, args, site, ph)
 				if v == nil {
 					continue
 				}
-				subject := fmt.Sprintf("%s = %s in the %s", ref.Column, s.pkg.phString(ph), where)
-				s.need(v, call, needed{
-					family:  "sql",
-					subject: subject,
-					sink:    subject,
-					trail:   []string{fmt.Sprintf("%s: %s binds %s to %s", s.pkg.posString(s.pkg.callStart(call.Pos())), where, s.pkg.phString(ph), s.describe(v))},
+				subject := fmt.Sprintf("%s = %s in the %s", ref.Column, r.phString(ph), where)
+				s.Need(v, call, engine.Needed{
+					Family:  "sql",
+					Subject: subject,
+					Sink:    subject,
+					Trail:   []string{fmt.Sprintf("%s: %s binds %s to %s", s.Pkg.PosString(s.Pkg.CallStart(call.Pos())), where, r.phString(ph), s.Describe(v))},
 				})
 			}
 		}
@@ -137,11 +132,11 @@ func (s *funcState) checkSQL(call ssa.CallInstruction, site sqlSite) {
 }
 
 // phString spells a placeholder as the query does: $n, @name, or the n-th ? in MySQL.
-func (p *pkgState) phString(ph sqltext.Placeholder) string {
+func (r *rules) phString(ph sqltext.Placeholder) string {
 	switch {
 	case ph.Name != "":
 		return "@" + ph.Name
-	case p.cfg.Dialect == "mysql":
+	case r.cfg.Dialect == "mysql":
 		return fmt.Sprintf("? (argument %d)", ph.Index)
 	}
 	return "$" + strconv.Itoa(ph.Index)
@@ -150,7 +145,7 @@ func (p *pkgState) phString(ph sqltext.Placeholder) string {
 // placeholderValue finds the bind argument for a placeholder: the n-th variadic argument, a
 // field of a struct (by its db tag) or a key of a map for named binding, or a key of pgx's
 // NamedArgs passed as the first argument.
-func (s *funcState) placeholderValue(args []ssa.Value, site sqlSite, ph sqltext.Placeholder) *value {
+func (r *rules) placeholderValue(s *engine.Frame, args []ssa.Value, site sqlSite, ph sqltext.Placeholder) *engine.Value {
 	if site.args < 0 || site.args >= len(args) {
 		return nil
 	}
@@ -159,61 +154,61 @@ func (s *funcState) placeholderValue(args []ssa.Value, site sqlSite, ph sqltext.
 		if ph.Name == "" {
 			return nil
 		}
-		return s.namedField(a, ph.Name)
+		return r.namedField(s, a, ph.Name)
 	}
-	list := s.eval(a)
+	list := s.Eval(a)
 	if ph.Name != "" {
-		return list.field("0", "[0]").field(ph.Name, ph.Name)
+		return list.Field("0", "[0]").Field(ph.Name, ph.Name)
 	}
 	if ph.Index < 1 {
 		return nil
 	}
 	k := strconv.Itoa(ph.Index - 1)
-	if _, ok := list.fields[k]; !ok && list.kind == facts.None {
+	if _, ok := list.Fields[k]; !ok && list.Kind == facts.None {
 		// No such argument at all (a nil slice): the query is broken in other ways; quiet.
 		return nil
 	}
-	return list.field(k, "["+k+"]")
+	return list.Field(k, "["+k+"]")
 }
 
 // namedField binds :name to a struct field (its `db` tag, else its lower-cased name) or a map
 // key, as sqlx does.
-func (s *funcState) namedField(a ssa.Value, name string) *value {
+func (r *rules) namedField(s *engine.Frame, a ssa.Value, name string) *engine.Value {
 	t := a.Type()
 	if mi, ok := a.(*ssa.MakeInterface); ok {
 		t = mi.X.Type()
 	}
-	v := s.eval(a)
-	if st := structOf(t); st != nil {
+	v := s.Eval(a)
+	if st := engine.StructOf(t); st != nil {
 		for i := 0; i < st.NumFields(); i++ {
 			f := st.Field(i)
 			tag := reflect.StructTag(st.Tag(i)).Get("db")
 			tag, _, _ = strings.Cut(tag, ",")
 			if tag == name || (tag == "" && strings.EqualFold(f.Name(), name)) {
-				return v.field(strconv.Itoa(i), f.Name())
+				return v.Field(strconv.Itoa(i), f.Name())
 			}
 		}
 		return nil
 	}
 	if _, ok := t.Underlying().(*types.Map); ok {
-		return v.field(name, name)
+		return v.Field(name, name)
 	}
 	return nil
 }
 
 // preparedQuery traces a statement back to the Prepare call that made it, in this function.
-func (s *funcState) preparedQuery(stmt ssa.Value) (ssa.Value, bool, bool) {
+func (r *rules) preparedQuery(s *engine.Frame, stmt ssa.Value) (ssa.Value, bool, bool) {
 	for range 4 {
 		switch v := stmt.(type) {
 		case *ssa.Extract:
 			stmt = v.Tuple
 			continue
 		case *ssa.Call:
-			site, ok := s.sqlSite(v.Common())
+			site, ok := r.sqlSite(s, v.Common())
 			if !ok || !site.prepare {
 				return nil, false, false
 			}
-			args := callArgs(v.Common())
+			args := engine.CallArgs(v.Common())
 			if site.query < 0 || site.query >= len(args) {
 				return nil, false, false
 			}
@@ -281,82 +276,43 @@ type sqlResult struct {
 	err error
 }
 
-var sqlCache sync.Map // sqlKey -> sqlResult
-
 // analyzeSQL parses and judges a query once per table set, however many call sites run it.
-func (p *pkgState) analyzeSQL(text string) (*sqltext.Result, error) {
-	k := sqlKey{p.tables, text}
-	if r, ok := sqlCache.Load(k); ok {
-		return r.(sqlResult).res, r.(sqlResult).err
-	}
-	res, err := sqltext.Analyze(text, sqltext.Options{
-		Dialect:       sqltext.Dialect(p.cfg.Dialect),
-		TenantColumns: p.tables.columns,
-		IsTenantTable: p.tables.isTenant,
-		TenantColumn:  p.tables.columnOf,
-	})
-	sqlCache.Store(k, sqlResult{res, err})
-	return res, err
-}
-
-func (s *funcState) isCopyFrom(c *ssa.CallCommon) bool {
-	return s.pkg.rules.copyFrom[calleeKey(c)]
+func (r *rules) analyzeSQL(text string) (*sqltext.Result, error) {
+	res := r.pkg.Memo(sqlKey{r.tables, text}, func() any {
+		res, err := sqltext.Analyze(text, sqltext.Options{
+			Dialect:       sqltext.Dialect(r.cfg.Dialect),
+			TenantColumns: r.tables.columns,
+			IsTenantTable: r.tables.isTenant,
+			TenantColumn:  r.tables.columnOf,
+		})
+		return sqlResult{res, err}
+	}).(sqlResult)
+	return res.res, res.err
 }
 
 // checkCopyFrom: pgx CopyFrom(ctx, pgx.Identifier{"table"}, []string{columns...}, rows) into a
 // tenant table must copy the tenant column.
-func (s *funcState) checkCopyFrom(call ssa.CallInstruction) {
-	args := callArgs(call.Common())
+func (r *rules) checkCopyFrom(s *engine.Frame, call ssa.CallInstruction) {
+	args := engine.CallArgs(call.Common())
 	if len(args) < 4 {
 		return
 	}
-	ident, ok1 := constStrings(args[2])
-	cols, ok2 := constStrings(args[3])
+	ident, ok1 := engine.ConstStrings(args[2])
+	cols, ok2 := engine.ConstStrings(args[3])
 	if !ok1 || !ok2 || len(ident) == 0 {
 		return
 	}
 	table := strings.ToLower(ident[len(ident)-1])
-	if !s.pkg.tables.isTenant(table) {
+	if !r.tables.isTenant(table) {
 		return
 	}
 	for _, c := range cols {
-		for _, tc := range s.pkg.tables.columns {
+		for _, tc := range r.tables.columns {
 			if strings.EqualFold(c, tc) {
 				return
 			}
 		}
 	}
-	s.addFinding(call, "sql", fmt.Sprintf("CopyFrom into tenant table %q does not copy a tenant column (%s)", table, strings.Join(s.pkg.tables.columns, ", ")),
-		[]string{fmt.Sprintf("%s: copies columns %s", s.pkg.posString(call.Pos()), strings.Join(cols, ", "))})
-}
-
-// constStrings reads a slice literal of string constants ([]string{"a", "b"}).
-func constStrings(v ssa.Value) ([]string, bool) {
-	for {
-		switch x := v.(type) {
-		case *ssa.ChangeType:
-			v = x.X
-			continue
-		case *ssa.Convert:
-			v = x.X
-			continue
-		}
-		break
-	}
-	if _, ok := v.(*ssa.Slice); !ok {
-		return nil, false
-	}
-	elems, ok := sliceElems(v)
-	if !ok {
-		return nil, false
-	}
-	out := make([]string, len(elems))
-	for i, e := range elems {
-		c, ok := e.(*ssa.Const)
-		if !ok || c.Value == nil || c.Value.Kind() != constant.String {
-			return nil, false
-		}
-		out[i] = constant.StringVal(c.Value)
-	}
-	return out, true
+	s.AddFinding(call, "sql", fmt.Sprintf("CopyFrom into tenant table %q does not copy a tenant column (%s)", table, strings.Join(r.tables.columns, ", ")),
+		[]string{fmt.Sprintf("%s: copies columns %s", s.Pkg.PosString(call.Pos()), strings.Join(cols, ", "))})
 }

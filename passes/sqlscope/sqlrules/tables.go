@@ -1,4 +1,4 @@
-package engine
+package sqlrules
 
 import (
 	"fmt"
@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/tenantlint/tenantlint/config"
 	"github.com/tenantlint/tenantlint/internal/sqltext"
@@ -55,27 +54,30 @@ type tablesKey struct {
 	root string
 }
 
-var tablesCache sync.Map // tablesKey -> *tablesOnce
-
 type tablesOnce struct {
-	once   sync.Once
 	tables *Tables
 	err    error
+}
+
+// Memo caches a value once per key until the engine forgets it (engine.Engine, engine.Package).
+type Memo interface {
+	Memo(key any, compute func() any) any
 }
 
 // TenantTables resolves the tenant tables for a configuration: the configured list, the
 // CREATE TABLE statements of the configured schema files, and when neither is configured, the
 // CREATE TABLE statements with a tenant column in the module's *.sql files (outside testdata,
 // vendor and hidden directories). Tables declared global are never tenant tables.
-func TenantTables(cfg *config.Config, pkgDir string) (*Tables, error) {
+func TenantTables(m Memo, cfg *config.Config, pkgDir string) (*Tables, error) {
 	root := ""
 	inferred := len(cfg.Tables.Scoped) == 0 && len(cfg.Tables.SchemaFiles) == 0
 	if inferred {
 		root = moduleRoot(pkgDir)
 	}
-	v, _ := tablesCache.LoadOrStore(tablesKey{cfg, root}, &tablesOnce{})
-	o := v.(*tablesOnce)
-	o.once.Do(func() { o.tables, o.err = loadTables(cfg, root, inferred) })
+	o := m.Memo(tablesKey{cfg, root}, func() any {
+		t, err := loadTables(cfg, root, inferred)
+		return tablesOnce{t, err}
+	}).(tablesOnce)
 	return o.tables, o.err
 }
 

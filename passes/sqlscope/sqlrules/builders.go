@@ -1,4 +1,4 @@
-package engine
+package sqlrules
 
 import (
 	"fmt"
@@ -15,6 +15,7 @@ import (
 
 	"github.com/tenantlint/tenantlint/catalog"
 	"github.com/tenantlint/tenantlint/facts"
+	"github.com/tenantlint/tenantlint/passes/internal/engine"
 )
 
 // ORMs and query builders (catalog.Builders, catalog.EntBuilders).
@@ -76,7 +77,7 @@ type entInfo struct {
 var entSuffixes = []string{"UpdateOne", "DeleteOne", "Update", "Delete", "Create", "Client", "Query"}
 
 // entType recognizes a type of ent-generated code: <Entity><Suffix> in a package importing ent.
-func (p *pkgState) entType(t types.Type) (suffix string, info *entInfo, ok bool) {
+func (r *rules) entType(t types.Type) (suffix string, info *entInfo, ok bool) {
 	if ptr, ok := t.(*types.Pointer); ok {
 		t = ptr.Elem()
 	}
@@ -85,7 +86,7 @@ func (p *pkgState) entType(t types.Type) (suffix string, info *entInfo, ok bool)
 		return "", nil, false
 	}
 	pkg := n.Obj().Pkg()
-	if !importsGenerator(pkg) {
+	if !r.importsGenerator(pkg) {
 		return "", nil, false
 	}
 	name := n.Obj().Name()
@@ -110,7 +111,7 @@ func (p *pkgState) entType(t types.Type) (suffix string, info *entInfo, ok bool)
 		if c, ok := info.pkg.Scope().Lookup("Table").(*types.Const); ok && c.Val().Kind() == constant.String {
 			info.table = constant.StringVal(c.Val())
 		}
-		for _, col := range p.tables.columns {
+		for _, col := range r.tables.columns {
 			if fn, ok := info.pkg.Scope().Lookup(catalog.EntFieldName(col)).(*types.Func); ok && fn != nil {
 				info.tenantPred, info.tenantCol = fn.Name(), col
 				break
@@ -125,28 +126,27 @@ func (p *pkgState) entType(t types.Type) (suffix string, info *entInfo, ok bool)
 	return suffix, info, true
 }
 
-var generated sync.Map // *types.Package -> bool
+type generatedKey struct{ pkg *types.Package }
 
 // importsGenerator reports whether pkg imports a code generator's package (ent), cached: it is
 // asked for every value of a named type.
-func importsGenerator(pkg *types.Package) bool {
-	if v, ok := generated.Load(pkg); ok {
-		return v.(bool)
-	}
-	found := false
-	for _, imp := range pkg.Imports() {
-		for _, g := range catalog.EntBuilders {
-			found = found || imp.Path() == g.Import
+func (r *rules) importsGenerator(pkg *types.Package) bool {
+	return r.pkg.Memo(generatedKey{pkg}, func() any {
+		for _, imp := range pkg.Imports() {
+			for _, g := range catalog.EntBuilders {
+				if imp.Path() == g.Import {
+					return true
+				}
+			}
 		}
-	}
-	generated.Store(pkg, found)
-	return found
+		return false
+	}).(bool)
 }
 
 // builderRow finds the catalog row of a call: a Builders row by key, or an EntBuilders row by
 // the shape of the generated receiver.
-func (s *funcState) builderRow(c *ssa.CallCommon) (catalog.Builder, *entInfo, bool) {
-	k := calleeKey(c)
+func (r *rules) builderRow(s *engine.Frame, c *ssa.CallCommon) (catalog.Builder, *entInfo, bool) {
+	k := engine.CalleeKey(c)
 	if k == "" {
 		return catalog.Builder{}, nil, false
 	}
@@ -157,11 +157,11 @@ func (s *funcState) builderRow(c *ssa.CallCommon) (catalog.Builder, *entInfo, bo
 	if c.IsInvoke() || sig.Recv() == nil {
 		return catalog.Builder{}, nil, false
 	}
-	suffix, info, ok := s.pkg.entType(sig.Recv().Type())
+	suffix, info, ok := r.entType(sig.Recv().Type())
 	if !ok {
 		return catalog.Builder{}, nil, false
 	}
-	name := staticCallee(c).Name()
+	name := engine.StaticCallee(c).Name()
 	for _, g := range catalog.EntBuilders {
 		if g.Suffix != suffix {
 			continue
@@ -178,17 +178,17 @@ func (s *funcState) builderRow(c *ssa.CallCommon) (catalog.Builder, *entInfo, bo
 }
 
 // isBuilderType reports whether values of t are builders.
-func (p *pkgState) isBuilderType(t types.Type) bool {
+func (r *rules) isBuilderType(t types.Type) bool {
 	if builderTypeKeys()[catalog.TypeKey(t)] {
 		return true
 	}
-	suffix, _, ok := p.entType(t)
+	suffix, _, ok := r.entType(t)
 	return ok && suffix != "Client"
 }
 
 // baseBuilder is a builder with no tenant predicate.
-func baseBuilder(why string) *value {
-	return &value{kind: facts.None, what: why}
+func baseBuilder(why string) *engine.Value {
+	return &engine.Value{Kind: facts.None, What: why}
 }
 
 const (
@@ -197,32 +197,32 @@ const (
 )
 
 // receiverState is the builder a method is called on; a package-level function opens one.
-func (s *funcState) receiverState(c *ssa.CallCommon) *value {
+func (r *rules) receiverState(s *engine.Frame, c *ssa.CallCommon) *engine.Value {
 	if c.IsInvoke() || c.Signature().Recv() != nil {
-		recv := callArgs(c)[0]
+		recv := engine.CallArgs(c)[0]
 		if slices.Contains(catalog.BuilderHandles, catalog.TypeKey(recv.Type())) {
 			return baseBuilder(noPredicate)
 		}
-		if suffix, info, ok := s.pkg.entType(recv.Type()); ok && suffix == "Client" {
+		if suffix, info, ok := r.entType(recv.Type()); ok && suffix == "Client" {
 			// An ent client is a handle; its entity's privacy policy scopes it.
 			if info.policy {
-				return &value{kind: facts.Scoped, what: "the privacy policy of " + info.entity}
+				return &engine.Value{Kind: facts.Scoped, What: "the privacy policy of " + info.entity}
 			}
 			return baseBuilder(noPredicate)
 		}
-		return s.eval(recv)
+		return s.Eval(recv)
 	}
 	return baseBuilder(noPredicate)
 }
 
 // builderValue is the value of a builder method's result (hooked into callValue).
-func (s *funcState) builderValue(c *ssa.CallCommon) (*value, bool) {
+func (r *rules) builderValue(s *engine.Frame, c *ssa.CallCommon) (*engine.Value, bool) {
 	res := c.Signature().Results()
-	if res.Len() == 0 || !s.pkg.isBuilderType(res.At(0).Type()) {
+	if res.Len() == 0 || !r.isBuilderType(res.At(0).Type()) {
 		return nil, false
 	}
-	row, ent, ok := s.builderRow(c)
-	var v *value
+	row, ent, ok := r.builderRow(s, c)
+	var v *engine.Value
 	switch {
 	case !ok:
 		// A method not in the catalog that returns its receiver's type (gorm's Clauses, ent's
@@ -231,49 +231,49 @@ func (s *funcState) builderValue(c *ssa.CallCommon) (*value, bool) {
 		if c.IsInvoke() || sig.Recv() == nil || !types.Identical(sig.Recv().Type(), res.At(0).Type()) {
 			return nil, false
 		}
-		v = s.receiverState(c)
+		v = r.receiverState(s, c)
 	case row.Op == catalog.BuilderOpen:
 		v = baseBuilder(noPredicate)
 		if ent != nil && ent.policy {
-			v = &value{kind: facts.Scoped, what: "the privacy policy of " + ent.entity}
+			v = &engine.Value{Kind: facts.Scoped, What: "the privacy policy of " + ent.entity}
 		}
 	case row.Op == catalog.BuilderWhere:
-		recv := s.receiverState(c)
-		switch cd := s.condAt(c, row, ent); {
+		recv := r.receiverState(s, c)
+		switch cd := r.condAt(s, c, row, ent); {
 		case cd.tenant:
-			v = &value{kind: facts.Scoped, what: "a tenant predicate"}
-		case cd.unknown && !recv.kind.HasTenant() && recv.kind != facts.Top:
-			v = unknownValue
+			v = &engine.Value{Kind: facts.Scoped, What: "a tenant predicate"}
+		case cd.unknown && !recv.Kind.HasTenant() && recv.Kind != facts.Top:
+			v = engine.UnknownValue
 		default:
 			v = recv
 		}
 	case row.Op == catalog.BuilderOr:
-		v = s.receiverState(c)
-		if v.kind != facts.Unknown && v.kind != facts.Top {
+		v = r.receiverState(s, c)
+		if v.Kind != facts.Unknown && v.Kind != facts.Top {
 			v = baseBuilder(orPredicate)
 		}
 	case row.Op == catalog.BuilderScopes:
-		v = s.receiverState(c)
-		if s.scopesAdd(c, row) {
-			v = &value{kind: facts.Scoped, what: "a scope that adds a tenant predicate"}
+		v = r.receiverState(s, c)
+		if r.scopesAdd(s, c, row) {
+			v = &engine.Value{Kind: facts.Scoped, What: "a scope that adds a tenant predicate"}
 		}
 	default:
-		v = s.receiverState(c)
+		v = r.receiverState(s, c)
 	}
 	if res.Len() > 1 {
-		fields := map[string]*value{"0": v}
+		fields := map[string]*engine.Value{"0": v}
 		for i := 1; i < res.Len(); i++ {
-			fields[strconv.Itoa(i)] = unknownValue
+			fields[strconv.Itoa(i)] = engine.UnknownValue
 		}
-		return &value{kind: facts.Unknown, fields: fields}, true
+		return &engine.Value{Kind: facts.Unknown, Fields: fields}, true
 	}
 	return v, true
 }
 
 // builderLoad is the value of a builder read from a struct field or a global: a database handle,
 // with no tenant predicate (hooked into compute). Local variables are read from memory as usual.
-func (s *funcState) builderLoad(v ssa.Value) *value {
-	if !s.pkg.isBuilderType(v.Type()) {
+func (r *rules) builderLoad(s *engine.Frame, v ssa.Value) *engine.Value {
+	if !r.isBuilderType(v.Type()) {
 		return nil
 	}
 	switch v := v.(type) {
@@ -298,79 +298,61 @@ func (s *funcState) builderLoad(v ssa.Value) *value {
 }
 
 // isScopeFunc: func(B) B for a builder type B, the shape of gorm's and pop's scopes.
-func (p *pkgState) isScopeFunc(sig *types.Signature) bool {
+func (r *rules) isScopeFunc(sig *types.Signature) bool {
 	return sig.Params().Len() == 1 && sig.Results().Len() == 1 &&
-		p.isBuilderType(sig.Params().At(0).Type()) &&
+		r.isBuilderType(sig.Params().At(0).Type()) &&
 		types.Identical(sig.Params().At(0).Type(), sig.Results().At(0).Type())
 }
 
 // closureValue is the value of a function literal (hooked into compute): Scoped when it is a
 // scope that adds a tenant predicate to whatever builder it is given.
-func (s *funcState) closureValue(mc *ssa.MakeClosure) *value {
+func (r *rules) closureValue(s *engine.Frame, mc *ssa.MakeClosure) *engine.Value {
 	fn, ok := mc.Fn.(*ssa.Function)
-	if !ok || !s.pkg.isScopeFunc(fn.Signature) {
-		return unknownValue
+	if !ok || !r.isScopeFunc(fn.Signature) {
+		return engine.UnknownValue
 	}
-	if s.scopeResult(fn, mc.Bindings) {
-		return &value{kind: facts.Scoped, what: "a scope that adds a tenant predicate"}
+	if r.scopeResult(s, fn, mc.Bindings) {
+		return &engine.Value{Kind: facts.Scoped, What: "a scope that adds a tenant predicate"}
 	}
-	return unknownValue
+	return engine.UnknownValue
 }
 
 // scopeResult solves a scope's body with an unknown builder as its parameter: it scopes when
 // what it returns is scoped on every path.
-func (s *funcState) scopeResult(fn *ssa.Function, bindings []ssa.Value) bool {
+func (r *rules) scopeResult(s *engine.Frame, fn *ssa.Function, bindings []ssa.Value) bool {
 	if fn.Blocks == nil {
 		return false
 	}
-	cs := newFuncState(s.pkg, fn)
-	cs.parent = s
-	cs.closureParams = true
-	cs.env = map[*ssa.FreeVar]ssa.Value{}
-	for i, fv := range fn.FreeVars {
-		if i < len(bindings) {
-			cs.env[fv] = bindings[i]
-		}
-	}
-	cs.solve()
-	return len(cs.returns) == 1 && finalize(cs.returns[0]).kind.HasTenant()
+	rs := s.SolveClosure(fn, bindings)
+	return len(rs) == 1 && rs[0].Kind.HasTenant()
 }
 
 // scopesAdd reports whether one of the scopes passed to a Scopes row adds a tenant predicate.
-func (s *funcState) scopesAdd(c *ssa.CallCommon, row catalog.Builder) bool {
-	args := callArgs(c)
+func (r *rules) scopesAdd(s *engine.Frame, c *ssa.CallCommon, row catalog.Builder) bool {
+	args := engine.CallArgs(c)
 	i := row.Cond + 1
 	if i >= len(args) {
 		return false
 	}
 	fns := []ssa.Value{args[i]}
 	if _, ok := args[i].Type().Underlying().(*types.Slice); ok {
-		fns, _ = sliceElems(args[i])
+		fns, _ = engine.SliceElems(args[i])
 	}
 	for _, f := range fns {
-		f = stripIface(f)
+		f = engine.StripIface(f)
 		switch f := f.(type) {
 		case *ssa.Function:
 			if f.Parent() != nil {
-				if s.scopeResult(f, nil) {
+				if r.scopeResult(s, f, nil) {
 					return true
 				}
 				continue
 			}
-			var sum *facts.Summary
-			if got, ok := s.pkg.summaries[f]; ok {
-				sum = got
-			} else if obj, ok := f.Object().(*types.Func); ok && obj.Pkg() != nil && obj.Pkg() != s.pkg.pass.Pkg {
-				sum = new(facts.Summary)
-				if !s.pkg.pass.ImportObjectFact(obj.Origin(), sum) {
-					sum = nil
-				}
-			}
-			if sum != nil && len(sum.Results) > 0 && sum.Results[0].Kind.HasTenant() {
+			if sum := s.Pkg.SummaryOfFunc(f); sum != nil && len(sum.Results) > 0 && sum.Results[0].Kind.HasTenant() {
 				return true
 			}
 		default:
-			if s.eval(f).kind.HasTenant() {
+			if s.Eval(f).Kind.HasTenant() {
 				return true
 			}
 		}
@@ -380,18 +362,18 @@ func (s *funcState) scopesAdd(c *ssa.CallCommon, row catalog.Builder) bool {
 
 // cond is what a condition argument says about the tenant.
 type cond struct {
-	tenant  bool   // a predicate on a tenant column
-	unknown bool   // the condition cannot be read (built at run time)
-	col     string // the tenant column
-	val     *value // the value compared to it, nil when not known
+	tenant  bool          // a predicate on a tenant column
+	unknown bool          // the condition cannot be read (built at run time)
+	col     string        // the tenant column
+	val     *engine.Value // the value compared to it, nil when not known
 }
 
 // condAt reads the condition of a Where, Or or Run row.
-func (s *funcState) condAt(c *ssa.CallCommon, row catalog.Builder, ent *entInfo) cond {
+func (r *rules) condAt(s *engine.Frame, c *ssa.CallCommon, row catalog.Builder, ent *entInfo) cond {
 	if row.Cond < 0 {
 		return cond{}
 	}
-	args := callArgs(c)
+	args := engine.CallArgs(c)
 	i := row.Cond
 	if c.IsInvoke() || c.Signature().Recv() != nil {
 		i++
@@ -400,12 +382,12 @@ func (s *funcState) condAt(c *ssa.CallCommon, row catalog.Builder, ent *entInfo)
 		return cond{}
 	}
 	if ent != nil {
-		return s.entPredicates(args[i], ent)
+		return r.entPredicates(s, args[i], ent)
 	}
 	var q ssa.Value
 	var binds []ssa.Value
 	if row.CondVariadic {
-		els, ok := sliceElems(args[i])
+		els, ok := engine.SliceElems(args[i])
 		if !ok {
 			return cond{unknown: true}
 		}
@@ -416,19 +398,19 @@ func (s *funcState) condAt(c *ssa.CallCommon, row catalog.Builder, ent *entInfo)
 	} else {
 		q = args[i]
 		if i+1 < len(args) {
-			if els, ok := sliceElems(args[i+1]); ok {
+			if els, ok := engine.SliceElems(args[i+1]); ok {
 				binds = els
 			}
 		}
 	}
-	return s.condOf(q, binds)
+	return r.condOf(s, q, binds)
 }
 
 // condOf reads one condition: a SQL fragment with its bind values, a map literal, a struct
 // literal with its tenant field set.
-func (s *funcState) condOf(q ssa.Value, binds []ssa.Value) cond {
-	x := stripIface(q)
-	cols := s.pkg.tables.columns
+func (r *rules) condOf(s *engine.Frame, q ssa.Value, binds []ssa.Value) cond {
+	x := engine.StripIface(q)
+	cols := r.tables.columns
 	if c, ok := x.(*ssa.Const); ok {
 		if c.Value == nil || c.Value.Kind() != constant.String {
 			return cond{} // a primary key
@@ -439,37 +421,37 @@ func (s *funcState) condOf(q ssa.Value, binds []ssa.Value) cond {
 		}
 		cd := cond{tenant: true, col: col}
 		if idx < len(binds) {
-			cd.val = s.eval(binds[idx])
+			cd.val = s.Eval(binds[idx])
 		}
 		return cd
 	}
 	t := x.Type()
-	if isString(t) {
+	if engine.IsString(t) {
 		return cond{unknown: true}
 	}
-	if m, ok := t.Underlying().(*types.Map); ok && isString(m.Key()) {
-		v := s.eval(x)
-		if v.fields == nil {
+	if m, ok := t.Underlying().(*types.Map); ok && engine.IsString(m.Key()) {
+		v := s.Eval(x)
+		if v.Fields == nil {
 			return cond{unknown: true}
 		}
 		for _, col := range cols {
-			if f, ok := v.fields[col]; ok {
+			if f, ok := v.Fields[col]; ok {
 				return cond{tenant: true, col: col, val: f}
 			}
 		}
 		return cond{}
 	}
-	if st := structOf(t); st != nil {
+	if st := engine.StructOf(t); st != nil {
 		path, col := tenantFieldPath(t, cols)
 		if path == nil {
 			return cond{}
 		}
-		if !s.fieldStored(x, path) {
+		if !s.FieldStored(x, path) {
 			return cond{} // a zero field is no condition (gorm and xorm skip it)
 		}
-		v := s.eval(x)
+		v := s.Eval(x)
 		for _, i := range path {
-			v = v.field(strconv.Itoa(i), fieldOf(t, i))
+			v = v.Field(strconv.Itoa(i), engine.FieldName(t, i))
 		}
 		return cond{tenant: true, col: col, val: v}
 	}
@@ -481,151 +463,95 @@ func (s *funcState) condOf(q ssa.Value, binds []ssa.Value) cond {
 
 // entPredicates reads ent's variadic predicates: a call of the entity's tenant predicate
 // (user.TenantID(v), or its EQ form) among them scopes the query.
-func (s *funcState) entPredicates(arg ssa.Value, ent *entInfo) cond {
-	els, ok := sliceElems(arg)
+func (r *rules) entPredicates(s *engine.Frame, arg ssa.Value, ent *entInfo) cond {
+	els, ok := engine.SliceElems(arg)
 	if !ok {
 		return cond{unknown: true}
 	}
 	for _, e := range els {
-		call, ok := stripIface(e).(*ssa.Call)
+		call, ok := engine.StripIface(e).(*ssa.Call)
 		if !ok {
 			continue
 		}
-		fn := staticCallee(call.Common())
+		fn := engine.StaticCallee(call.Common())
 		if fn == nil || fn.Pkg == nil || ent.pkg == nil || fn.Pkg.Pkg.Path() != ent.pkg.Path() {
 			continue
 		}
 		if ent.tenantPred != "" && (fn.Name() == ent.tenantPred || fn.Name() == ent.tenantPred+"EQ") && len(call.Call.Args) == 1 {
-			return cond{tenant: true, col: ent.tenantCol, val: s.eval(call.Call.Args[0])}
+			return cond{tenant: true, col: ent.tenantCol, val: s.Eval(call.Call.Args[0])}
 		}
 	}
 	return cond{}
 }
 
-// fieldStored reports whether the field at path of a local struct literal was set: gorm and
-// xorm ignore zero fields in struct conditions, and an insert writes them as zero. Values that
-// are not local literals are taken as set.
-func (s *funcState) fieldStored(x ssa.Value, path []int) bool {
-	if u, ok := x.(*ssa.UnOp); ok {
-		x = u.X
-	}
-	root, keys, _ := s.address(x)
-	alloc, ok := root.(*ssa.Alloc)
-	if !ok || alloc.Parent() != s.fn {
-		return true
-	}
-	full := append([]string(nil), keys...)
-	for _, i := range path {
-		full = append(full, strconv.Itoa(i))
-	}
-	for i := len(full); i >= 0; i-- {
-		if len(s.storedAt[root][strings.Join(full[:i], "\x1f")]) > 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// fieldAt reads the field at path of a model as the instruction at sees it: a field set on
-// some paths only holds its zero value on the others.
-func (s *funcState) fieldAt(x ssa.Value, path []int, at ssa.Instruction) *value {
-	base := x
-	if u, ok := x.(*ssa.UnOp); ok {
-		base = u.X
-	}
-	if _, ok := base.Type().Underlying().(*types.Pointer); ok {
-		root, keys, names := s.address(base)
-		t := base.Type()
-		for _, i := range path {
-			keys = append(keys, strconv.Itoa(i))
-			names = append(names, fieldOf(t, i))
-			if f := fieldVar(t, i); f != nil {
-				t = f.Type()
-			}
-		}
-		s.cur = at
-		defer func() { s.cur = nil }()
-		return s.load(root, keys, names)
-	}
-	v := s.eval(x)
-	t := x.Type()
-	for _, i := range path {
-		v = v.field(strconv.Itoa(i), fieldOf(t, i))
-		if f := fieldVar(t, i); f != nil {
-			t = f.Type()
-		}
-	}
-	return v
-}
-
 // checkBuilder judges a builder call (hooked into checkCall): the value bound to a tenant
 // predicate, the scope of a query where it runs, the tenant field of what an insert writes.
-func (s *funcState) checkBuilder(call ssa.CallInstruction) {
+func (r *rules) checkBuilder(s *engine.Frame, call ssa.CallInstruction) {
 	c := call.Common()
-	row, ent, ok := s.builderRow(c)
+	row, ent, ok := r.builderRow(s, c)
 	if !ok {
 		return
 	}
-	if ent != nil && s.isGeneratedHere(c) {
+	if ent != nil && r.isGeneratedHere(s, c) {
 		return // ent's generated code implements the builders (Get is Query().Where(ID(id)))
 	}
-	pos := s.pkg.posString(s.pkg.callStart(call.Pos()))
+	pos := s.Pkg.PosString(s.Pkg.CallStart(call.Pos()))
 	bindNeed := func(cd cond) {
 		if cd.val == nil {
 			return
 		}
 		subject := fmt.Sprintf("%s = ? in the %s condition", cd.col, row.Library)
-		s.need(cd.val, call, needed{family: "sql", subject: subject, sink: subject,
-			trail: []string{fmt.Sprintf("%s: the %s condition binds %s to %s", pos, row.Library, cd.col, s.describe(cd.val))}})
+		s.Need(cd.val, call, engine.Needed{Family: "sql", Subject: subject, Sink: subject,
+			Trail: []string{fmt.Sprintf("%s: the %s condition binds %s to %s", pos, row.Library, cd.col, s.Describe(cd.val))}})
 	}
 	switch row.Op {
 	case catalog.BuilderWhere:
-		if cd := s.condAt(c, row, ent); cd.tenant {
+		if cd := r.condAt(s, c, row, ent); cd.tenant {
 			bindNeed(cd)
 		}
 	case catalog.BuilderRun:
-		if cd := s.condAt(c, row, ent); cd.tenant {
+		if cd := r.condAt(s, c, row, ent); cd.tenant {
 			bindNeed(cd)
 			return
 		}
 		if row.ModelIsCond {
-			for _, m := range s.modelArgs(c, row) {
-				if cd := s.condOf(m, nil); cd.tenant {
+			for _, m := range r.modelArgs(s, c, row) {
+				if cd := r.condOf(s, m, nil); cd.tenant {
 					bindNeed(cd)
 					return
 				}
 			}
 		}
-		table, ok := s.builderTable(c, row, ent)
+		table, ok := r.builderTable(s, c, row, ent)
 		if !ok {
 			return
 		}
-		v := s.receiverState(c)
+		v := r.receiverState(s, c)
 		where := fmt.Sprintf("%s query on tenant table %q", row.Library, table)
-		switch v.kind {
+		switch v.Kind {
 		case facts.Param:
 			subject := "the " + where
-			s.need(v, call, needed{family: "sql", subject: subject, sink: subject,
-				trail: []string{fmt.Sprintf("%s: the %s runs the builder it is given", pos, where)}})
+			s.Need(v, call, engine.Needed{Family: "sql", Subject: subject, Sink: subject,
+				Trail: []string{fmt.Sprintf("%s: the %s runs the builder it is given", pos, where)}})
 		case facts.None:
-			why := v.what
+			why := v.What
 			if why == "" {
 				why = noPredicate
 			}
-			s.addFinding(call, "sql", fmt.Sprintf("%s is not scoped to the active tenant: it runs %s", where, why),
-				[]string{fmt.Sprintf("%s: %s", pos, s.tableWhy(table))})
+			s.AddFinding(call, "sql", fmt.Sprintf("%s is not scoped to the active tenant: it runs %s", where, why),
+				[]string{fmt.Sprintf("%s: %s", pos, r.tableWhy(s, table))})
 		}
 	case catalog.BuilderInsert:
 		if ent != nil && ent.policy {
 			return
 		}
-		s.checkInsert(call, row, ent, pos)
+		r.checkInsert(s, call, row, ent, pos)
 	}
 }
 
 // isGeneratedHere: the call is to a method of a type of this package (the generated package
 // calling itself).
-func (s *funcState) isGeneratedHere(c *ssa.CallCommon) bool {
+func (r *rules) isGeneratedHere(s *engine.Frame, c *ssa.CallCommon) bool {
 	recv := c.Signature().Recv()
 	if recv == nil {
 		return false
@@ -635,22 +561,22 @@ func (s *funcState) isGeneratedHere(c *ssa.CallCommon) bool {
 		t = ptr.Elem()
 	}
 	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() == s.pkg.pass.Pkg
+	return ok && n.Obj().Pkg() == s.Pkg.Types()
 }
 
-func (s *funcState) tableWhy(table string) string {
-	if w := s.pkg.tables.why(table); w != "" {
+func (r *rules) tableWhy(s *engine.Frame, table string) string {
+	if w := r.tables.why(table); w != "" {
 		return w
 	}
 	return fmt.Sprintf("%q has a tenant column", table)
 }
 
 // modelArgs are the values at a row's Model argument (each element when it is variadic).
-func (s *funcState) modelArgs(c *ssa.CallCommon, row catalog.Builder) []ssa.Value {
+func (r *rules) modelArgs(s *engine.Frame, c *ssa.CallCommon, row catalog.Builder) []ssa.Value {
 	if row.Model < 0 {
 		return nil
 	}
-	args := callArgs(c)
+	args := engine.CallArgs(c)
 	i := row.Model
 	if c.IsInvoke() || c.Signature().Recv() != nil {
 		i++
@@ -660,7 +586,7 @@ func (s *funcState) modelArgs(c *ssa.CallCommon, row catalog.Builder) []ssa.Valu
 	}
 	sig := c.Signature()
 	if sig.Variadic() && row.Model == sig.Params().Len()-1 {
-		els, _ := sliceElems(args[i])
+		els, _ := engine.SliceElems(args[i])
 		return els
 	}
 	return []ssa.Value{args[i]}
@@ -674,7 +600,7 @@ type chainLink struct {
 }
 
 // chain lists the builder calls that made v, in this function (through φ-nodes, both ways).
-func (s *funcState) chain(v ssa.Value) []chainLink {
+func (r *rules) chain(s *engine.Frame, v ssa.Value) []chainLink {
 	var out []chainLink
 	seen := map[ssa.Value]bool{}
 	var walk func(v ssa.Value)
@@ -694,14 +620,14 @@ func (s *funcState) chain(v ssa.Value) []chainLink {
 			walk(x.X)
 		case *ssa.Call:
 			c := x.Common()
-			row, ent, ok := s.builderRow(c)
+			row, ent, ok := r.builderRow(s, c)
 			if ok {
 				out = append(out, chainLink{c, row, ent})
-			} else if !s.pkg.isBuilderType(x.Type()) {
+			} else if !r.isBuilderType(x.Type()) {
 				return
 			}
 			if c.IsInvoke() || c.Signature().Recv() != nil {
-				walk(callArgs(c)[0])
+				walk(engine.CallArgs(c)[0])
 			}
 		}
 	}
@@ -711,7 +637,7 @@ func (s *funcState) chain(v ssa.Value) []chainLink {
 
 // builderTable finds the tenant table a query touches: from its ent entity, the model types
 // and Table names along its chain and at the call itself.
-func (s *funcState) builderTable(c *ssa.CallCommon, row catalog.Builder, ent *entInfo) (string, bool) {
+func (r *rules) builderTable(s *engine.Frame, c *ssa.CallCommon, row catalog.Builder, ent *entInfo) (string, bool) {
 	if ent != nil {
 		if ent.tenantPred == "" {
 			return "", false
@@ -720,10 +646,10 @@ func (s *funcState) builderTable(c *ssa.CallCommon, row catalog.Builder, ent *en
 	}
 	links := []chainLink{{c, row, nil}}
 	if c.IsInvoke() || c.Signature().Recv() != nil {
-		links = append(links, s.chain(callArgs(c)[0])...)
+		links = append(links, r.chain(s, engine.CallArgs(c)[0])...)
 	}
 	for _, l := range links {
-		if t, ok := s.linkTable(l); ok {
+		if t, ok := r.linkTable(s, l); ok {
 			return t, true
 		}
 	}
@@ -731,18 +657,18 @@ func (s *funcState) builderTable(c *ssa.CallCommon, row catalog.Builder, ent *en
 }
 
 // linkTable: the tenant table named by one call's Model or Table argument.
-func (s *funcState) linkTable(l chainLink) (string, bool) {
-	args := callArgs(l.call)
+func (r *rules) linkTable(s *engine.Frame, l chainLink) (string, bool) {
+	args := engine.CallArgs(l.call)
 	off := 0
 	if l.call.IsInvoke() || l.call.Signature().Recv() != nil {
 		off = 1
 	}
 	if l.row.Table >= 0 && l.row.Table+off < len(args) {
 		a := args[l.row.Table+off]
-		if els, ok := sliceElems(a); ok && len(els) > 0 {
+		if els, ok := engine.SliceElems(a); ok && len(els) > 0 {
 			a = els[0] // Table(tables ...string)
 		}
-		a = stripIface(a)
+		a = engine.StripIface(a)
 		if c, ok := a.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.String {
 			name := constant.StringVal(c.Value)
 			if f := strings.Fields(name); len(f) > 0 {
@@ -751,13 +677,13 @@ func (s *funcState) linkTable(l chainLink) (string, bool) {
 			if i := strings.LastIndex(name, "."); i >= 0 {
 				name = name[i+1:]
 			}
-			if s.pkg.tables.isTenant(name) {
+			if r.tables.isTenant(name) {
 				return name, true
 			}
 		}
 	}
-	for _, m := range s.modelArgs(l.call, l.row) {
-		if t, ok := s.modelTable(stripIface(m).Type(), l.row.Library); ok {
+	for _, m := range r.modelArgs(s, l.call, l.row) {
+		if t, ok := r.modelTable(s, engine.StripIface(m).Type(), l.row.Library); ok {
 			return t, true
 		}
 	}
@@ -766,7 +692,7 @@ func (s *funcState) linkTable(l chainLink) (string, bool) {
 
 // modelTable: the table of a model type (a struct, pointer, slice or array of them), when it is
 // a tenant table or the model has a tenant field.
-func (s *funcState) modelTable(t types.Type, lib string) (string, bool) {
+func (r *rules) modelTable(s *engine.Frame, t types.Type, lib string) (string, bool) {
 	for range 4 {
 		switch u := t.Underlying().(type) {
 		case *types.Pointer:
@@ -782,14 +708,14 @@ func (s *funcState) modelTable(t types.Type, lib string) (string, bool) {
 		break
 	}
 	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || structOf(t) == nil {
+	if !ok || engine.StructOf(t) == nil {
 		return "", false
 	}
-	table := s.modelTableName(n, lib)
-	if s.pkg.tables.isTenant(table) {
+	table := r.modelTableName(s, n, lib)
+	if r.tables.isTenant(table) {
 		return table, true
 	}
-	if path, _ := tenantFieldPath(t, s.pkg.tables.columns); path != nil {
+	if path, _ := tenantFieldPath(t, r.tables.columns); path != nil {
 		return table, true
 	}
 	return "", false
@@ -797,10 +723,10 @@ func (s *funcState) modelTable(t types.Type, lib string) (string, bool) {
 
 // modelTableName: the model's TableName() constant when this package defines it, bun's table
 // tag, else the library's naming convention (snake case, plural for gorm, bun and pop).
-func (s *funcState) modelTableName(n *types.Named, lib string) string {
+func (r *rules) modelTableName(s *engine.Frame, n *types.Named, lib string) string {
 	obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(n), true, n.Obj().Pkg(), "TableName")
 	if fn, ok := obj.(*types.Func); ok {
-		if f := s.pkg.ssaPkg.Prog.FuncValue(fn); f != nil {
+		if f := s.Pkg.Prog().FuncValue(fn); f != nil {
 			for _, b := range f.Blocks {
 				for _, in := range b.Instrs {
 					if r, ok := in.(*ssa.Return); ok && len(r.Results) == 1 {
@@ -812,7 +738,7 @@ func (s *funcState) modelTableName(n *types.Named, lib string) string {
 			}
 		}
 	}
-	if st := structOf(n); st != nil {
+	if st := engine.StructOf(n); st != nil {
 		for i := 0; i < st.NumFields(); i++ {
 			tag := reflect.StructTag(st.Tag(i)).Get("bun")
 			if name, ok := strings.CutPrefix(tag, "table:"); ok {
@@ -829,32 +755,32 @@ func (s *funcState) modelTableName(n *types.Named, lib string) string {
 }
 
 // checkInsert: what an insert writes must carry the active tenant in its tenant column.
-func (s *funcState) checkInsert(call ssa.CallInstruction, row catalog.Builder, ent *entInfo, pos string) {
+func (r *rules) checkInsert(s *engine.Frame, call ssa.CallInstruction, row catalog.Builder, ent *entInfo, pos string) {
 	c := call.Common()
-	cols := s.pkg.tables.columns
-	judge := func(v *value, col, what string) {
+	cols := r.tables.columns
+	judge := func(v *engine.Value, col, what string) {
 		subject := fmt.Sprintf("%s in the %s %s", col, row.Library, what)
-		s.need(v, call, needed{family: "sql", subject: subject, sink: subject,
-			trail: []string{fmt.Sprintf("%s: the %s %s sets %s to %s", pos, row.Library, what, col, s.describe(v))}})
+		s.Need(v, call, engine.Needed{Family: "sql", Subject: subject, Sink: subject,
+			Trail: []string{fmt.Sprintf("%s: the %s %s sets %s to %s", pos, row.Library, what, col, s.Describe(v))}})
 	}
 	missing := func(what, table string) {
-		s.addFinding(call, "sql", fmt.Sprintf("%s %s into tenant table %q does not set its tenant column (%s)", row.Library, what, table, strings.Join(cols, ", ")),
-			[]string{fmt.Sprintf("%s: %s", pos, s.tableWhy(table))})
+		s.AddFinding(call, "sql", fmt.Sprintf("%s %s into tenant table %q does not set its tenant column (%s)", row.Library, what, table, strings.Join(cols, ", ")),
+			[]string{fmt.Sprintf("%s: %s", pos, r.tableWhy(s, table))})
 	}
-	models := s.modelArgs(c, row)
+	models := r.modelArgs(s, c, row)
 	var links []chainLink
 	if c.IsInvoke() || c.Signature().Recv() != nil {
-		links = s.chain(callArgs(c)[0])
+		links = r.chain(s, engine.CallArgs(c)[0])
 	}
 	if row.Model < 0 {
 		for _, l := range links {
-			models = append(models, s.modelArgs(l.call, l.row)...)
+			models = append(models, r.modelArgs(s, l.call, l.row)...)
 		}
 	}
 	judged := false
 	for _, m := range models {
-		x := stripIface(m)
-		table, ok := s.modelTable(x.Type(), row.Library)
+		x := engine.StripIface(m)
+		table, ok := r.modelTable(s, x.Type(), row.Library)
 		if !ok {
 			continue
 		}
@@ -867,12 +793,12 @@ func (s *funcState) checkInsert(call ssa.CallInstruction, row catalog.Builder, e
 		if _, isSlice := x.Type().Underlying().(*types.Slice); isSlice {
 			continue // a batch: its elements are not followed
 		}
-		if !s.fieldStored(x, path) {
-			s.addFinding(call, "sql", fmt.Sprintf("%s insert into tenant table %q does not set the model's tenant field (%s)", row.Library, table, col),
-				[]string{fmt.Sprintf("%s: %s", pos, s.tableWhy(table))})
+		if !s.FieldStored(x, path) {
+			s.AddFinding(call, "sql", fmt.Sprintf("%s insert into tenant table %q does not set the model's tenant field (%s)", row.Library, table, col),
+				[]string{fmt.Sprintf("%s: %s", pos, r.tableWhy(s, table))})
 			continue
 		}
-		judge(s.fieldAt(x, path, call), col, "insert")
+		judge(s.FieldAt(x, path, call), col, "insert")
 	}
 	if row.Model >= 0 || judged {
 		return
@@ -888,10 +814,10 @@ func (s *funcState) checkInsert(call ssa.CallInstruction, row catalog.Builder, e
 	var columns []string
 	var values []ssa.Value
 	for _, l := range links {
-		if t, ok := s.linkTable(l); ok {
+		if t, ok := r.linkTable(s, l); ok {
 			table = t
 		}
-		args := callArgs(l.call)
+		args := engine.CallArgs(l.call)
 		i := l.row.Cond + 1
 		if l.row.Cond < 0 || i >= len(args) {
 			continue
@@ -899,35 +825,35 @@ func (s *funcState) checkInsert(call ssa.CallInstruction, row catalog.Builder, e
 		switch l.row.Op {
 		case catalog.BuilderSet:
 			if l.ent != nil {
-				judge(s.eval(args[i]), l.ent.tenantCol, "create")
+				judge(s.Eval(args[i]), l.ent.tenantCol, "create")
 				return
 			}
-			v := s.eval(stripIface(args[i]))
+			v := s.Eval(engine.StripIface(args[i]))
 			for _, col := range cols {
-				if f, ok := v.fields[col]; ok {
+				if f, ok := v.Fields[col]; ok {
 					judge(f, col, "insert")
 					return
 				}
 			}
 		case catalog.BuilderColumns:
-			if cs, ok := constStrings(args[i]); ok {
+			if cs, ok := engine.ConstStrings(args[i]); ok {
 				columns = cs
 			}
 		case catalog.BuilderValues:
-			values, _ = sliceElems(args[i])
+			values, _ = engine.SliceElems(args[i])
 		}
 	}
 	for k, name := range columns {
 		for _, col := range cols {
 			if strings.EqualFold(name, col) {
 				if k < len(values) {
-					judge(s.eval(values[k]), col, "insert")
+					judge(s.Eval(values[k]), col, "insert")
 				}
 				return
 			}
 		}
 	}
-	if table != "" && (ent != nil || s.pkg.tables.isTenant(table)) {
+	if table != "" && (ent != nil || r.tables.isTenant(table)) {
 		missing("insert", table)
 	}
 }
@@ -1018,10 +944,10 @@ func countPlaceholders(s string) int {
 // tenantFieldPath finds the field of a model struct that holds a tenant column (by its gorm
 // column, bun, db or xorm tag, or the snake-cased field name), also in an embedded struct.
 func tenantFieldPath(t types.Type, cols []string) ([]int, string) {
-	st := structOf(t)
+	st := engine.StructOf(t)
 	if st == nil {
 		if sl, ok := t.Underlying().(*types.Slice); ok {
-			st = structOf(sl.Elem())
+			st = engine.StructOf(sl.Elem())
 		}
 	}
 	if st == nil {
@@ -1099,62 +1025,4 @@ func plural(s string) string {
 		return s[:len(s)-1] + "ies"
 	}
 	return s + "s"
-}
-
-// stripIface looks through the conversions a call adds around an argument.
-func stripIface(v ssa.Value) ssa.Value {
-	for {
-		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.ChangeType:
-			v = x.X
-		case *ssa.ChangeInterface:
-			v = x.X
-		default:
-			return v
-		}
-	}
-}
-
-// sliceElems lists the elements of a variadic argument built at the call (f(a, b)), in order; a
-// nil slice has none. ok is false for a slice from elsewhere (f(xs...)).
-func sliceElems(v ssa.Value) ([]ssa.Value, bool) {
-	if c, ok := v.(*ssa.Const); ok && c.IsNil() {
-		return nil, true
-	}
-	sl, ok := v.(*ssa.Slice)
-	if !ok {
-		return nil, false
-	}
-	alloc, ok := sl.X.(*ssa.Alloc)
-	if !ok {
-		return nil, false
-	}
-	byIndex := map[int]ssa.Value{}
-	for _, r := range *alloc.Referrers() {
-		ia, ok := r.(*ssa.IndexAddr)
-		if !ok {
-			continue
-		}
-		k, ok := constKey(ia.Index)
-		if !ok {
-			return nil, false
-		}
-		i, _ := strconv.Atoi(k)
-		for _, rr := range *ia.Referrers() {
-			if st, ok := rr.(*ssa.Store); ok {
-				byIndex[i] = st.Val
-			}
-		}
-	}
-	out := make([]ssa.Value, len(byIndex))
-	for i := range out {
-		e, ok := byIndex[i]
-		if !ok {
-			return nil, false
-		}
-		out[i] = e
-	}
-	return out, true
 }

@@ -1,0 +1,93 @@
+// Package sqlrules is sqlscope's family of rules: SQL text run through database/sql, pgx, sqlx
+// and sqlc's generated code (sql.go), the tenant tables it is judged against (tables.go), and
+// the ORMs and query builders (builders.go: gorm, bun, xorm, squirrel, ent, pop).
+package sqlrules
+
+import (
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/tenantlint/tenantlint/catalog"
+	"github.com/tenantlint/tenantlint/config"
+	"github.com/tenantlint/tenantlint/passes/internal/engine"
+)
+
+// Family is the SQL family.
+var Family engine.Family = family{}
+
+var info = &engine.FamilyInfo{Name: "sql", Check: "sqlscope", Noun: "query"}
+
+type family struct{}
+
+func (family) Info() *engine.FamilyInfo { return info }
+
+func (family) Relevant(cfg *config.Config, key string) bool {
+	_, ok := sinksFor(cfg).sql[key]
+	return ok
+}
+
+func (family) ForPackage(p *engine.Package) (engine.Rules, error) {
+	cfg := p.Config()
+	tables, err := TenantTables(p, cfg, p.Dir())
+	if err != nil {
+		return nil, err
+	}
+	s := p.Memo(sinksKey{cfg}, func() any { return sinksFor(cfg) }).(*sinks)
+	return &rules{pkg: p, cfg: cfg, tables: tables, sinks: s}, nil
+}
+
+// sinks are the SQL sinks of one configuration, by catalog.Key.
+type sinks struct {
+	sql      map[string]catalog.SQLSink
+	copyFrom map[string]bool
+}
+
+type sinksKey struct{ cfg *config.Config }
+
+func sinksFor(cfg *config.Config) *sinks {
+	s := &sinks{sql: map[string]catalog.SQLSink{}, copyFrom: map[string]bool{}}
+	for _, k := range catalog.SQLSinks {
+		s.sql[k.Func] = k
+	}
+	for _, c := range catalog.CopyFrom {
+		s.copyFrom[c] = true
+	}
+	for _, k := range cfg.Sinks {
+		if k.Kind == "sql" {
+			s.sql[engine.Key(k.Func)] = catalog.SQLSink{Func: engine.Key(k.Func), Query: k.Arg, Args: k.Arg + 1}
+		}
+	}
+	return s
+}
+
+// rules are the SQL family's rules for one package.
+type rules struct {
+	engine.NoRules
+	pkg    *engine.Package
+	cfg    *config.Config
+	tables *Tables
+	sinks  *sinks
+}
+
+func (r *rules) CallValue(f *engine.Frame, c *engine.Call) (*engine.Value, bool) {
+	return r.builderValue(f, c.Common)
+}
+
+func (r *rules) ValueOf(f *engine.Frame, v ssa.Value) (*engine.Value, bool) {
+	if mc, ok := v.(*ssa.MakeClosure); ok {
+		return r.closureValue(f, mc), true
+	}
+	if b := r.builderLoad(f, v); b != nil {
+		return b, true
+	}
+	return nil, false
+}
+
+func (r *rules) CheckCall(f *engine.Frame, c *engine.Call) {
+	if site, ok := r.sqlSite(f, c.Common); ok {
+		r.checkSQL(f, c.Instr, site)
+	}
+	if r.sinks.copyFrom[c.Key] {
+		r.checkCopyFrom(f, c.Instr)
+	}
+	r.checkBuilder(f, c.Instr)
+}
