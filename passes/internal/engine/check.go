@@ -402,15 +402,7 @@ func (s *Frame) Need(v *Value, at ssa.Instruction, n Needed) {
 	case facts.TenantID, facts.Scoped, facts.Unknown, facts.Top:
 		return
 	case facts.Param:
-		root := s.Root()
-		if root.closureParams {
-			return
-		}
-		trail := n.Trail
-		if len(trail) > facts.MaxTrail {
-			trail = trail[:facts.MaxTrail]
-		}
-		root.AddRequirement(facts.Requirement{Param: v.Params[0], Alt: v.Params[1:], Family: n.Family, Sink: n.Sink, Trail: trail, Built: v.Built})
+		s.passUp(v, n)
 	case facts.None:
 		if v.IsNil() {
 			return
@@ -428,6 +420,20 @@ func (s *Frame) Need(v *Value, at ssa.Instruction, n Needed) {
 		trail := append([]string{fmt.Sprintf("%s: %s returns request input", s.Pkg.PosString(v.Origin), v.What)}, n.Trail...)
 		s.AddFinding(at, n.Family, msg, trail)
 	}
+}
+
+// passUp makes a need the callers' business: v derives from parameters of the function, so
+// its summary requires them to carry the tenant (a closure's parameters have no callers to ask).
+func (s *Frame) passUp(v *Value, n Needed) {
+	root := s.Root()
+	if root.closureParams {
+		return
+	}
+	trail := n.Trail
+	if len(trail) > facts.MaxTrail {
+		trail = trail[:facts.MaxTrail]
+	}
+	root.AddRequirement(facts.Requirement{Param: v.Params[0], Alt: v.Params[1:], Family: n.Family, Sink: n.Sink, Trail: trail, Built: v.Built, Constant: n.Constant})
 }
 
 // sameParams reports whether two requirements name the same parameters.
@@ -559,20 +565,16 @@ func (s *Frame) validated(v *Value, at ssa.Instruction) bool {
 			if !ok {
 				continue
 			}
-			c := call.Common()
-			k := CalleeKey(c)
-			argIdx, ok := s.Pkg.rules.validators[k]
+			c := s.Pkg.Call(call)
+			argIdx, ok := s.Pkg.rules.validators[c.Key]
 			if !ok {
 				continue
 			}
-			args := CallArgs(c)
-			if c.IsInvoke() || c.Signature().Recv() != nil {
-				argIdx++
-			}
-			if argIdx >= len(args) {
+			a := c.Arg(argIdx)
+			if a == nil {
 				continue
 			}
-			av := s.Eval(args[argIdx])
+			av := s.Eval(a)
 			if av.Kind == facts.Untrusted && av.Origin == v.Origin && dominates(instr, at) {
 				return true
 			}

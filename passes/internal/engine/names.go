@@ -23,15 +23,7 @@ func (s *Frame) needName(v *Value, at ssa.Instruction, n Needed, info *FamilyInf
 		// this function builds the key without it.
 		s.AddFinding(at, n.Family, n.Subject+" is built without the active tenant: every tenant shares it", n.Trail)
 	case v.Kind == facts.Param:
-		root := s.Root()
-		if root.closureParams {
-			return
-		}
-		trail := n.Trail
-		if len(trail) > facts.MaxTrail {
-			trail = trail[:facts.MaxTrail]
-		}
-		root.AddRequirement(facts.Requirement{Param: v.Params[0], Alt: v.Params[1:], Family: n.Family, Sink: n.Sink, Trail: trail, Built: v.Built, Constant: n.Constant})
+		s.passUp(v, n)
 	case v.IsNil():
 		return
 	case v.Kind == facts.None && !(n.Constant || info.ConstantIsFinding):

@@ -10,8 +10,10 @@ import (
 
 // Helpers on SSA values that the engine and the families share.
 
-// StripIface looks through the conversions a call adds around an argument.
-func StripIface(v ssa.Value) ssa.Value {
+// StripConversions looks through the conversions around a value (to an interface, between
+// named and underlying types, string and bytes): what a call was given, or what a constant is.
+// The engine's and the families' readers of SSA values all look through the same ones.
+func StripConversions(v ssa.Value) ssa.Value {
 	for {
 		switch x := v.(type) {
 		case *ssa.MakeInterface:
@@ -19,6 +21,10 @@ func StripIface(v ssa.Value) ssa.Value {
 		case *ssa.ChangeType:
 			v = x.X
 		case *ssa.ChangeInterface:
+			v = x.X
+		case *ssa.Convert:
+			v = x.X
+		case *ssa.MultiConvert:
 			v = x.X
 		default:
 			return v
@@ -70,17 +76,7 @@ func SliceElems(v ssa.Value) ([]ssa.Value, bool) {
 
 // ConstStrings reads a slice literal of string constants ([]string{"a", "b"}).
 func ConstStrings(v ssa.Value) ([]string, bool) {
-	for {
-		switch x := v.(type) {
-		case *ssa.ChangeType:
-			v = x.X
-			continue
-		case *ssa.Convert:
-			v = x.X
-			continue
-		}
-		break
-	}
+	v = StripConversions(v)
 	if _, ok := v.(*ssa.Slice); !ok {
 		return nil, false
 	}

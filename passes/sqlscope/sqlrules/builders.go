@@ -145,23 +145,23 @@ func (r *rules) importsGenerator(pkg *types.Package) bool {
 
 // builderRow finds the catalog row of a call: a Builders row by key, or an EntBuilders row by
 // the shape of the generated receiver.
-func (r *rules) builderRow(s *engine.Frame, c *ssa.CallCommon) (catalog.Builder, *entInfo, bool) {
-	k := engine.CalleeKey(c)
+func (r *rules) builderRow(s *engine.Frame, c *engine.Call) (catalog.Builder, *entInfo, bool) {
+	k := c.Key
 	if k == "" {
 		return catalog.Builder{}, nil, false
 	}
 	if b, ok := builderIndex()[k]; ok {
 		return b, nil, true
 	}
-	sig := c.Signature()
-	if c.IsInvoke() || sig.Recv() == nil {
+	sig := c.Common.Signature()
+	if c.Common.IsInvoke() || sig.Recv() == nil {
 		return catalog.Builder{}, nil, false
 	}
 	suffix, info, ok := r.entType(sig.Recv().Type())
 	if !ok {
 		return catalog.Builder{}, nil, false
 	}
-	name := engine.StaticCallee(c).Name()
+	name := engine.StaticCallee(c.Common).Name()
 	for _, g := range catalog.EntBuilders {
 		if g.Suffix != suffix {
 			continue
@@ -197,9 +197,8 @@ const (
 )
 
 // receiverState is the builder a method is called on; a package-level function opens one.
-func (r *rules) receiverState(s *engine.Frame, c *ssa.CallCommon) *engine.Value {
-	if c.IsInvoke() || c.Signature().Recv() != nil {
-		recv := engine.CallArgs(c)[0]
+func (r *rules) receiverState(s *engine.Frame, c *engine.Call) *engine.Value {
+	if recv := c.Recv(); recv != nil {
 		if slices.Contains(catalog.BuilderHandles, catalog.TypeKey(recv.Type())) {
 			return baseBuilder(noPredicate)
 		}
@@ -216,8 +215,8 @@ func (r *rules) receiverState(s *engine.Frame, c *ssa.CallCommon) *engine.Value 
 }
 
 // builderValue is the value of a builder method's result (hooked into callValue).
-func (r *rules) builderValue(s *engine.Frame, c *ssa.CallCommon) (*engine.Value, bool) {
-	res := c.Signature().Results()
+func (r *rules) builderValue(s *engine.Frame, c *engine.Call) (*engine.Value, bool) {
+	res := c.Common.Signature().Results()
 	if res.Len() == 0 || !r.isBuilderType(res.At(0).Type()) {
 		return nil, false
 	}
@@ -227,8 +226,8 @@ func (r *rules) builderValue(s *engine.Frame, c *ssa.CallCommon) (*engine.Value,
 	case !ok:
 		// A method not in the catalog that returns its receiver's type (gorm's Clauses, ent's
 		// SetName, squirrel's Suffix) keeps the receiver's predicates.
-		sig := c.Signature()
-		if c.IsInvoke() || sig.Recv() == nil || !types.Identical(sig.Recv().Type(), res.At(0).Type()) {
+		sig := c.Common.Signature()
+		if c.Common.IsInvoke() || sig.Recv() == nil || !types.Identical(sig.Recv().Type(), res.At(0).Type()) {
 			return nil, false
 		}
 		v = r.receiverState(s, c)
@@ -328,8 +327,8 @@ func (r *rules) scopeResult(s *engine.Frame, fn *ssa.Function, bindings []ssa.Va
 }
 
 // scopesAdd reports whether one of the scopes passed to a Scopes row adds a tenant predicate.
-func (r *rules) scopesAdd(s *engine.Frame, c *ssa.CallCommon, row catalog.Builder) bool {
-	args := engine.CallArgs(c)
+func (r *rules) scopesAdd(s *engine.Frame, c *engine.Call, row catalog.Builder) bool {
+	args := c.Args
 	i := row.Cond + 1
 	if i >= len(args) {
 		return false
@@ -339,7 +338,7 @@ func (r *rules) scopesAdd(s *engine.Frame, c *ssa.CallCommon, row catalog.Builde
 		fns, _ = engine.SliceElems(args[i])
 	}
 	for _, f := range fns {
-		f = engine.StripIface(f)
+		f = engine.StripConversions(f)
 		switch f := f.(type) {
 		case *ssa.Function:
 			if f.Parent() != nil {
@@ -369,15 +368,12 @@ type cond struct {
 }
 
 // condAt reads the condition of a Where, Or or Run row.
-func (r *rules) condAt(s *engine.Frame, c *ssa.CallCommon, row catalog.Builder, ent *entInfo) cond {
+func (r *rules) condAt(s *engine.Frame, c *engine.Call, row catalog.Builder, ent *entInfo) cond {
 	if row.Cond < 0 {
 		return cond{}
 	}
-	args := engine.CallArgs(c)
-	i := row.Cond
-	if c.IsInvoke() || c.Signature().Recv() != nil {
-		i++
-	}
+	args := c.Args
+	i := c.ArgIndex(row.Cond)
 	if i >= len(args) {
 		return cond{}
 	}
@@ -409,7 +405,7 @@ func (r *rules) condAt(s *engine.Frame, c *ssa.CallCommon, row catalog.Builder, 
 // condOf reads one condition: a SQL fragment with its bind values, a map literal, a struct
 // literal with its tenant field set.
 func (r *rules) condOf(s *engine.Frame, q ssa.Value, binds []ssa.Value) cond {
-	x := engine.StripIface(q)
+	x := engine.StripConversions(q)
 	cols := r.tables.columns
 	if c, ok := x.(*ssa.Const); ok {
 		if c.Value == nil || c.Value.Kind() != constant.String {
@@ -469,7 +465,7 @@ func (r *rules) entPredicates(s *engine.Frame, arg ssa.Value, ent *entInfo) cond
 		return cond{unknown: true}
 	}
 	for _, e := range els {
-		call, ok := engine.StripIface(e).(*ssa.Call)
+		call, ok := engine.StripConversions(e).(*ssa.Call)
 		if !ok {
 			continue
 		}
@@ -486,8 +482,8 @@ func (r *rules) entPredicates(s *engine.Frame, arg ssa.Value, ent *entInfo) cond
 
 // checkBuilder judges a builder call (hooked into checkCall): the value bound to a tenant
 // predicate, the scope of a query where it runs, the tenant field of what an insert writes.
-func (r *rules) checkBuilder(s *engine.Frame, call ssa.CallInstruction) {
-	c := call.Common()
+func (r *rules) checkBuilder(s *engine.Frame, c *engine.Call) {
+	call := c.Instr
 	row, ent, ok := r.builderRow(s, c)
 	if !ok {
 		return
@@ -545,14 +541,14 @@ func (r *rules) checkBuilder(s *engine.Frame, call ssa.CallInstruction) {
 		if ent != nil && ent.policy {
 			return
 		}
-		r.checkInsert(s, call, row, ent, pos)
+		r.checkInsert(s, c, row, ent, pos)
 	}
 }
 
 // isGeneratedHere: the call is to a method of a type of this package (the generated package
 // calling itself).
-func (r *rules) isGeneratedHere(s *engine.Frame, c *ssa.CallCommon) bool {
-	recv := c.Signature().Recv()
+func (r *rules) isGeneratedHere(s *engine.Frame, c *engine.Call) bool {
+	recv := c.Common.Signature().Recv()
 	if recv == nil {
 		return false
 	}
@@ -572,19 +568,16 @@ func (r *rules) tableWhy(s *engine.Frame, table string) string {
 }
 
 // modelArgs are the values at a row's Model argument (each element when it is variadic).
-func (r *rules) modelArgs(s *engine.Frame, c *ssa.CallCommon, row catalog.Builder) []ssa.Value {
+func (r *rules) modelArgs(s *engine.Frame, c *engine.Call, row catalog.Builder) []ssa.Value {
 	if row.Model < 0 {
 		return nil
 	}
-	args := engine.CallArgs(c)
-	i := row.Model
-	if c.IsInvoke() || c.Signature().Recv() != nil {
-		i++
-	}
+	args := c.Args
+	i := c.ArgIndex(row.Model)
 	if i >= len(args) {
 		return nil
 	}
-	sig := c.Signature()
+	sig := c.Common.Signature()
 	if sig.Variadic() && row.Model == sig.Params().Len()-1 {
 		els, _ := engine.SliceElems(args[i])
 		return els
@@ -594,7 +587,7 @@ func (r *rules) modelArgs(s *engine.Frame, c *ssa.CallCommon, row catalog.Builde
 
 // chainLink is one builder call found walking a chain back from where it runs.
 type chainLink struct {
-	call *ssa.CallCommon
+	call *engine.Call
 	row  catalog.Builder
 	ent  *entInfo
 }
@@ -619,16 +612,14 @@ func (r *rules) chain(s *engine.Frame, v ssa.Value) []chainLink {
 		case *ssa.ChangeType:
 			walk(x.X)
 		case *ssa.Call:
-			c := x.Common()
+			c := s.Pkg.Call(x)
 			row, ent, ok := r.builderRow(s, c)
 			if ok {
 				out = append(out, chainLink{c, row, ent})
 			} else if !r.isBuilderType(x.Type()) {
 				return
 			}
-			if c.IsInvoke() || c.Signature().Recv() != nil {
-				walk(engine.CallArgs(c)[0])
-			}
+			walk(c.Recv())
 		}
 	}
 	walk(v)
@@ -637,7 +628,7 @@ func (r *rules) chain(s *engine.Frame, v ssa.Value) []chainLink {
 
 // builderTable finds the tenant table a query touches: from its ent entity, the model types
 // and Table names along its chain and at the call itself.
-func (r *rules) builderTable(s *engine.Frame, c *ssa.CallCommon, row catalog.Builder, ent *entInfo) (string, bool) {
+func (r *rules) builderTable(s *engine.Frame, c *engine.Call, row catalog.Builder, ent *entInfo) (string, bool) {
 	if ent != nil {
 		if ent.tenantPred == "" {
 			return "", false
@@ -645,9 +636,7 @@ func (r *rules) builderTable(s *engine.Frame, c *ssa.CallCommon, row catalog.Bui
 		return ent.table, true
 	}
 	links := []chainLink{{c, row, nil}}
-	if c.IsInvoke() || c.Signature().Recv() != nil {
-		links = append(links, r.chain(s, engine.CallArgs(c)[0])...)
-	}
+	links = append(links, r.chain(s, c.Recv())...)
 	for _, l := range links {
 		if t, ok := r.linkTable(s, l); ok {
 			return t, true
@@ -658,17 +647,13 @@ func (r *rules) builderTable(s *engine.Frame, c *ssa.CallCommon, row catalog.Bui
 
 // linkTable: the tenant table named by one call's Model or Table argument.
 func (r *rules) linkTable(s *engine.Frame, l chainLink) (string, bool) {
-	args := engine.CallArgs(l.call)
-	off := 0
-	if l.call.IsInvoke() || l.call.Signature().Recv() != nil {
-		off = 1
-	}
-	if l.row.Table >= 0 && l.row.Table+off < len(args) {
-		a := args[l.row.Table+off]
+	args := l.call.Args
+	if i := l.call.ArgIndex(l.row.Table); l.row.Table >= 0 && i < len(args) {
+		a := args[i]
 		if els, ok := engine.SliceElems(a); ok && len(els) > 0 {
 			a = els[0] // Table(tables ...string)
 		}
-		a = engine.StripIface(a)
+		a = engine.StripConversions(a)
 		if c, ok := a.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.String {
 			name := constant.StringVal(c.Value)
 			if f := strings.Fields(name); len(f) > 0 {
@@ -683,7 +668,7 @@ func (r *rules) linkTable(s *engine.Frame, l chainLink) (string, bool) {
 		}
 	}
 	for _, m := range r.modelArgs(s, l.call, l.row) {
-		if t, ok := r.modelTable(s, engine.StripIface(m).Type(), l.row.Library); ok {
+		if t, ok := r.modelTable(s, engine.StripConversions(m).Type(), l.row.Library); ok {
 			return t, true
 		}
 	}
@@ -755,8 +740,8 @@ func (r *rules) modelTableName(s *engine.Frame, n *types.Named, lib string) stri
 }
 
 // checkInsert: what an insert writes must carry the active tenant in its tenant column.
-func (r *rules) checkInsert(s *engine.Frame, call ssa.CallInstruction, row catalog.Builder, ent *entInfo, pos string) {
-	c := call.Common()
+func (r *rules) checkInsert(s *engine.Frame, c *engine.Call, row catalog.Builder, ent *entInfo, pos string) {
+	call := c.Instr
 	cols := r.tables.columns
 	judge := func(v *engine.Value, col, what string) {
 		subject := fmt.Sprintf("%s in the %s %s", col, row.Library, what)
@@ -768,10 +753,7 @@ func (r *rules) checkInsert(s *engine.Frame, call ssa.CallInstruction, row catal
 			[]string{fmt.Sprintf("%s: %s", pos, r.tableWhy(s, table))})
 	}
 	models := r.modelArgs(s, c, row)
-	var links []chainLink
-	if c.IsInvoke() || c.Signature().Recv() != nil {
-		links = r.chain(s, engine.CallArgs(c)[0])
-	}
+	links := r.chain(s, c.Recv())
 	if row.Model < 0 {
 		for _, l := range links {
 			models = append(models, r.modelArgs(s, l.call, l.row)...)
@@ -779,7 +761,7 @@ func (r *rules) checkInsert(s *engine.Frame, call ssa.CallInstruction, row catal
 	}
 	judged := false
 	for _, m := range models {
-		x := engine.StripIface(m)
+		x := engine.StripConversions(m)
 		table, ok := r.modelTable(s, x.Type(), row.Library)
 		if !ok {
 			continue
@@ -817,7 +799,7 @@ func (r *rules) checkInsert(s *engine.Frame, call ssa.CallInstruction, row catal
 		if t, ok := r.linkTable(s, l); ok {
 			table = t
 		}
-		args := engine.CallArgs(l.call)
+		args := l.call.Args
 		i := l.row.Cond + 1
 		if l.row.Cond < 0 || i >= len(args) {
 			continue
@@ -828,7 +810,7 @@ func (r *rules) checkInsert(s *engine.Frame, call ssa.CallInstruction, row catal
 				judge(s.Eval(args[i]), l.ent.tenantCol, "create")
 				return
 			}
-			v := s.Eval(engine.StripIface(args[i]))
+			v := s.Eval(engine.StripConversions(args[i]))
 			for _, col := range cols {
 				if f, ok := v.Fields[col]; ok {
 					judge(f, col, "insert")

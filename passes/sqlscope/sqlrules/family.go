@@ -69,7 +69,7 @@ type rules struct {
 }
 
 func (r *rules) CallValue(f *engine.Frame, c *engine.Call) (*engine.Value, bool) {
-	return r.builderValue(f, c.Common)
+	return r.builderValue(f, c)
 }
 
 func (r *rules) ValueOf(f *engine.Frame, v ssa.Value) (*engine.Value, bool) {
@@ -83,11 +83,11 @@ func (r *rules) ValueOf(f *engine.Frame, v ssa.Value) (*engine.Value, bool) {
 }
 
 func (r *rules) CheckCall(f *engine.Frame, c *engine.Call) {
-	if site, ok := r.sqlSite(f, c.Common); ok {
-		r.checkSQL(f, c.Instr, site)
+	if site, ok := r.sqlSite(f, c); ok {
+		r.checkSQL(f, c, site)
 	}
 	if r.sinks.copyFrom[c.Key] {
-		r.checkCopyFrom(f, c.Instr)
+		r.checkCopyFrom(f, c)
 	}
-	r.checkBuilder(f, c.Instr)
+	r.checkBuilder(f, c)
 }

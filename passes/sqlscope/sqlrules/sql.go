@@ -29,37 +29,32 @@ type sqlSite struct {
 // sqlSite recognizes SQL sinks: catalog and configured functions, functions whose summary
 // says they forward SQL, and the structural shape of a SQL interface method (sqlc's DBTX,
 // pgx.Tx, repository interfaces): Exec/Query/QueryRow[Context](..., string, ...any).
-func (r *rules) sqlSite(s *engine.Frame, c *ssa.CallCommon) (sqlSite, bool) {
-	k := engine.CalleeKey(c)
-	offset := 0
-	if c.IsInvoke() || c.Signature().Recv() != nil {
-		offset = 1
-	}
-	if sink, ok := r.sinks.sql[k]; ok {
+func (r *rules) sqlSite(s *engine.Frame, c *engine.Call) (sqlSite, bool) {
+	if sink, ok := r.sinks.sql[c.Key]; ok {
 		site := sqlSite{query: -1, args: -1, named: sink.Named, prepare: sink.Prepare}
 		if sink.Query >= 0 && !sink.Stmt {
-			site.query = sink.Query + offset
+			site.query = c.ArgIndex(sink.Query)
 		}
 		if sink.Args >= 0 {
-			site.args = sink.Args + offset
+			site.args = c.ArgIndex(sink.Args)
 		}
 		return site, true
 	}
-	if sum := s.Pkg.SummaryOf(c); sum != nil && sum.SQL != nil {
+	if sum := s.Pkg.SummaryOf(c.Common); sum != nil && sum.SQL != nil {
 		return sqlSite{query: sum.SQL.Query, args: sum.SQL.Args, named: sum.SQL.Named}, true
 	}
-	if c.IsInvoke() && catalog.SQLMethodNames[c.Method.Name()] {
-		sig := c.Signature()
+	if c.Common.IsInvoke() && catalog.SQLMethodNames[c.Common.Method.Name()] {
+		sig := c.Common.Signature()
 		n := sig.Params().Len()
 		if sig.Variadic() && n >= 2 && engine.IsString(sig.Params().At(n-2).Type()) {
-			return sqlSite{query: n - 2 + offset, args: n - 1 + offset}, true
+			return sqlSite{query: c.ArgIndex(n - 2), args: c.ArgIndex(n - 1)}, true
 		}
 	}
 	return sqlSite{}, false
 }
 
-func (r *rules) checkSQL(s *engine.Frame, call ssa.CallInstruction, site sqlSite) {
-	args := engine.CallArgs(call.Common())
+func (r *rules) checkSQL(s *engine.Frame, c *engine.Call, site sqlSite) {
+	call, args := c.Instr, c.Args
 	var qv ssa.Value
 	switch {
 	case site.query >= 0 && site.query < len(args):
@@ -204,11 +199,12 @@ func (r *rules) preparedQuery(s *engine.Frame, stmt ssa.Value) (ssa.Value, bool,
 			stmt = v.Tuple
 			continue
 		case *ssa.Call:
-			site, ok := r.sqlSite(s, v.Common())
+			vc := s.Pkg.Call(v)
+			site, ok := r.sqlSite(s, vc)
 			if !ok || !site.prepare {
 				return nil, false, false
 			}
-			args := engine.CallArgs(v.Common())
+			args := vc.Args
 			if site.query < 0 || site.query >= len(args) {
 				return nil, false, false
 			}
@@ -238,12 +234,8 @@ func queryText(v ssa.Value, depth int) (string, int, bool) {
 				return a + b, -1, true
 			}
 		}
-	case *ssa.ChangeType:
-		return queryText(v.X, depth+1)
-	case *ssa.Convert:
-		return queryText(v.X, depth+1)
-	case *ssa.MakeInterface:
-		return queryText(v.X, depth+1)
+	case *ssa.ChangeType, *ssa.Convert, *ssa.MakeInterface, *ssa.ChangeInterface, *ssa.MultiConvert:
+		return queryText(engine.StripConversions(v), depth+1)
 	case *ssa.Phi:
 		var text string
 		for i, e := range v.Edges {
@@ -292,8 +284,8 @@ func (r *rules) analyzeSQL(text string) (*sqltext.Result, error) {
 
 // checkCopyFrom: pgx CopyFrom(ctx, pgx.Identifier{"table"}, []string{columns...}, rows) into a
 // tenant table must copy the tenant column.
-func (r *rules) checkCopyFrom(s *engine.Frame, call ssa.CallInstruction) {
-	args := engine.CallArgs(call.Common())
+func (r *rules) checkCopyFrom(s *engine.Frame, c *engine.Call) {
+	call, args := c.Instr, c.Args
 	if len(args) < 4 {
 		return
 	}
