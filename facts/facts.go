@@ -9,6 +9,7 @@ package facts
 
 import (
 	"fmt"
+	"go/token"
 	"strings"
 )
 
@@ -100,8 +101,8 @@ type Result struct {
 	// Built: the result is built from constants and other parts (a key such as "stats:" + id);
 	// if no part carries the tenant, the caller holds a key built without it.
 	Built bool `json:",omitempty"`
-	// BuiltAt is where a Built result was put together, "file:line:col: ...", for explanations.
-	BuiltAt string `json:",omitempty"`
+	// BuiltAt is where a Built result was put together, for explanations.
+	BuiltAt Step `json:",omitzero"`
 }
 
 // Requirement says a parameter must carry the active tenant, because it reaches a sink's
@@ -121,13 +122,29 @@ type Requirement struct {
 	Built bool `json:",omitempty"`
 	// Constant: a constant argument is a finding too (a channel every tenant listens on).
 	Constant bool `json:",omitempty"`
-	// Trail is the chain from this function's parameter to the sink, outermost first, each
-	// "file:line:col: what happens there". Capped at MaxTrail.
-	Trail []string
+	// Trail is the chain from this function's parameter to the sink, outermost first. Capped
+	// at MaxTrail.
+	Trail []Step
 }
 
 // Params lists the parameters of the requirement, any of which may meet it.
 func (r *Requirement) Params() []ParamRef { return append([]ParamRef{r.Param}, r.Alt...) }
+
+// Step is one step of an explanation: a position and what happens there. Positions, not
+// token.Pos, because a step travels in facts to packages analysed with another file set; they
+// become token.Pos again only where a driver reports them.
+type Step struct {
+	Pos  token.Position
+	Text string
+}
+
+// String spells the step "file:line:col: text", as messages and tests show it.
+func (s Step) String() string {
+	if !s.Pos.IsValid() {
+		return s.Text
+	}
+	return s.Pos.String() + ": " + s.Text
+}
 
 // MaxTrail caps the explanation carried in a fact.
 const MaxTrail = 8

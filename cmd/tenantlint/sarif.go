@@ -31,6 +31,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/tenantlint/tenantlint/facts"
 	"github.com/tenantlint/tenantlint/passes/tenantflow"
 )
 
@@ -321,25 +322,11 @@ func splitDoc(name, doc string) (short, full string) {
 
 // parseTrailStep reads an engine trail step, "file:line:col: what happens there". A step
 // that names no place is kept as a message only.
-func parseTrailStep(step string) relatedStep {
-	loc, msg, ok := strings.Cut(step, ": ")
-	if !ok {
-		return relatedStep{msg: step}
+func parseTrailStep(step facts.Step) relatedStep {
+	if p := step.Pos; p.Filename == "" || p.Line < 1 || p.Column < 1 {
+		return relatedStep{msg: step.String()}
 	}
-	i := strings.LastIndex(loc, ":")
-	if i < 0 {
-		return relatedStep{msg: step}
-	}
-	j := strings.LastIndex(loc[:i], ":")
-	if j < 0 {
-		return relatedStep{msg: step}
-	}
-	line, err1 := strconv.Atoi(loc[j+1 : i])
-	col, err2 := strconv.Atoi(loc[i+1:])
-	if err1 != nil || err2 != nil || line < 1 || col < 1 || loc[:j] == "" {
-		return relatedStep{msg: step}
-	}
-	return relatedStep{pos: token.Position{Filename: loc[:j], Line: line, Column: col}, msg: msg}
+	return relatedStep{pos: step.Pos, msg: step.Text}
 }
 
 type sarifConverter struct {

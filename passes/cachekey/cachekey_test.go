@@ -1,12 +1,11 @@
 package cachekey_test
 
 import (
+	"github.com/tenantlint/tenantlint/passes/cachekey"
 	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
-
-	"github.com/tenantlint/tenantlint/passes/all"
 )
 
 func testdata(t *testing.T) string {
@@ -18,13 +17,8 @@ func testdata(t *testing.T) string {
 	return dir
 }
 
-// TestConfiguredKeySinks covers the four key-sink families through configured sinks.
-func TestConfiguredKeySinks(t *testing.T) {
-	analysistest.Run(t, testdata(t), all.Analyzer, "keysinks")
-}
-
 // TestCacheLibraries covers the cache libraries of the catalog (go-redis, rueidis, gomemcache,
 // ristretto, go-cache, gocache, singleflight, groupcache) on the shapes real code has.
 func TestCacheLibraries(t *testing.T) {
-	analysistest.Run(t, testdata(t), all.Analyzer, "cacheapp")
+	analysistest.Run(t, testdata(t), cachekey.Analyzer, "cacheapp")
 }

@@ -1,19 +1,10 @@
 package chanscope
 
 import (
-	"golang.org/x/tools/go/analysis"
-
+	"github.com/tenantlint/tenantlint/passes/chanscope/chanrules"
 	"github.com/tenantlint/tenantlint/passes/tenantflow"
 )
 
-// Analyzer reports channel names without the active tenant.
-var Analyzer = &analysis.Analyzer{
-	Name:     "chanscope",
-	Doc:      doc,
-	URL:      url,
-	Requires: []*analysis.Analyzer{tenantflow.Analyzer},
-	Run: func(pass *analysis.Pass) (any, error) {
-		tenantflow.Report(pass, "chanscope")
-		return nil, nil
-	},
-}
+// Analyzer reports channel names without the active tenant, broadcasts to every tenant, and
+// subscription handlers that accept any channel. Its family's rules are in chanscope/chanrules.
+var Analyzer = tenantflow.Check(chanrules.Family.Info().Check, doc, url)

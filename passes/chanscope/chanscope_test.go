@@ -1,12 +1,11 @@
 package chanscope_test
 
 import (
+	"github.com/tenantlint/tenantlint/passes/chanscope"
 	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
-
-	"github.com/tenantlint/tenantlint/passes/all"
 )
 
 // TestLibraries covers the channel family's library catalog: go-redis, nats.go and jetstream,
@@ -16,5 +15,5 @@ func TestLibraries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, dir, all.Analyzer, "chanapp")
+	analysistest.Run(t, dir, chanscope.Analyzer, "chanapp")
 }

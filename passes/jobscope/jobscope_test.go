@@ -1,12 +1,11 @@
 package jobscope_test
 
 import (
+	"github.com/tenantlint/tenantlint/passes/jobscope"
 	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
-
-	"github.com/tenantlint/tenantlint/passes/all"
 )
 
 // TestJobLibraries covers the job family's catalog rows (asynq, river, machinery, gocraft/work,
@@ -17,5 +16,5 @@ func TestJobLibraries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, dir, all.Analyzer, "jobapp", "jobapp/jobs")
+	analysistest.Run(t, dir, jobscope.Analyzer, "jobapp", "jobapp/jobs")
 }

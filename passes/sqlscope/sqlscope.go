@@ -1,19 +1,10 @@
 package sqlscope
 
 import (
-	"golang.org/x/tools/go/analysis"
-
+	"github.com/tenantlint/tenantlint/passes/sqlscope/sqlrules"
 	"github.com/tenantlint/tenantlint/passes/tenantflow"
 )
 
-// Analyzer reports SQL on tenant tables without the active tenant's scope.
-var Analyzer = &analysis.Analyzer{
-	Name:     "sqlscope",
-	Doc:      doc,
-	URL:      url,
-	Requires: []*analysis.Analyzer{tenantflow.Analyzer},
-	Run: func(pass *analysis.Pass) (any, error) {
-		tenantflow.Report(pass, "sqlscope")
-		return nil, nil
-	},
-}
+// Analyzer reports SQL on tenant tables without the active tenant, and tenant ids from request
+// input. Its family's rules are in sqlscope/sqlrules.
+var Analyzer = tenantflow.Check(sqlrules.Family.Info().Check, doc, url)

@@ -1,12 +1,11 @@
 package sqlscope_test
 
 import (
+	"github.com/tenantlint/tenantlint/passes/sqlscope"
 	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
-
-	"github.com/tenantlint/tenantlint/passes/all"
 )
 
 func testdata() string {
@@ -18,49 +17,49 @@ func testdata() string {
 }
 
 func TestDatabaseSQL(t *testing.T) {
-	analysistest.Run(t, testdata(), all.Analyzer, "sqlbasic")
+	analysistest.Run(t, testdata(), sqlscope.Analyzer, "sqlbasic")
 }
 
 func TestSQLC(t *testing.T) {
-	analysistest.Run(t, testdata(), all.Analyzer, "sqlcpgx/db", "sqlcpgx/app", "sqlcstd/db")
+	analysistest.Run(t, testdata(), sqlscope.Analyzer, "sqlcpgx/db", "sqlcpgx/app", "sqlcstd/db")
 }
 
 func TestThreePackageChain(t *testing.T) {
-	analysistest.Run(t, testdata(), all.Analyzer, "chain/handler", "chain/service", "chain/store")
+	analysistest.Run(t, testdata(), sqlscope.Analyzer, "chain/handler", "chain/service", "chain/store")
 }
 
 func TestSQLX(t *testing.T) {
-	analysistest.Run(t, testdata(), all.Analyzer, "sqlxapp")
+	analysistest.Run(t, testdata(), sqlscope.Analyzer, "sqlxapp")
 }
 
 func TestRuntime(t *testing.T) {
-	analysistest.Run(t, testdata(), all.Analyzer, "runtimeapp")
+	analysistest.Run(t, testdata(), sqlscope.Analyzer, "runtimeapp")
 }
 
 func TestMySQL(t *testing.T) {
-	analysistest.Run(t, testdata(), all.Analyzer, "mysqlapp")
+	analysistest.Run(t, testdata(), sqlscope.Analyzer, "mysqlapp")
 }
 
 func TestGorm(t *testing.T) {
-	analysistest.Run(t, testdata(), all.Analyzer, "gormapp/repo", "gormapp")
+	analysistest.Run(t, testdata(), sqlscope.Analyzer, "gormapp/repo", "gormapp")
 }
 
 func TestSquirrel(t *testing.T) {
-	analysistest.Run(t, testdata(), all.Analyzer, "sqapp")
+	analysistest.Run(t, testdata(), sqlscope.Analyzer, "sqapp")
 }
 
 func TestBun(t *testing.T) {
-	analysistest.Run(t, testdata(), all.Analyzer, "bunapp")
+	analysistest.Run(t, testdata(), sqlscope.Analyzer, "bunapp")
 }
 
 func TestXorm(t *testing.T) {
-	analysistest.Run(t, testdata(), all.Analyzer, "xormapp")
+	analysistest.Run(t, testdata(), sqlscope.Analyzer, "xormapp")
 }
 
 func TestPop(t *testing.T) {
-	analysistest.Run(t, testdata(), all.Analyzer, "popapp")
+	analysistest.Run(t, testdata(), sqlscope.Analyzer, "popapp")
 }
 
 func TestEnt(t *testing.T) {
-	analysistest.Run(t, testdata(), all.Analyzer, "entapp/ent", "entapp/app")
+	analysistest.Run(t, testdata(), sqlscope.Analyzer, "entapp/ent", "entapp/app")
 }

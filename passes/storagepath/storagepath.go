@@ -1,19 +1,10 @@
 package storagepath
 
 import (
-	"golang.org/x/tools/go/analysis"
-
+	"github.com/tenantlint/tenantlint/passes/storagepath/storagerules"
 	"github.com/tenantlint/tenantlint/passes/tenantflow"
 )
 
-// Analyzer reports object keys without the active tenant.
-var Analyzer = &analysis.Analyzer{
-	Name:     "storagepath",
-	Doc:      doc,
-	URL:      url,
-	Requires: []*analysis.Analyzer{tenantflow.Analyzer},
-	Run: func(pass *analysis.Pass) (any, error) {
-		tenantflow.Report(pass, "storagepath")
-		return nil, nil
-	},
-}
+// Analyzer reports object keys and file paths without the active tenant. Its family's rules are in
+// storagepath/storagerules.
+var Analyzer = tenantflow.Check(storagerules.Family.Info().Check, doc, url)

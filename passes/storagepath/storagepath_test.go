@@ -1,12 +1,11 @@
 package storagepath_test
 
 import (
+	"github.com/tenantlint/tenantlint/passes/storagepath"
 	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
-
-	"github.com/tenantlint/tenantlint/passes/all"
 )
 
 // TestStorageLibraries covers the storage family's built-in sinks (catalog/storage.go) on
@@ -17,5 +16,5 @@ func TestStorageLibraries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, dir, all.Analyzer, "storageapp", "storageapp/storekeys")
+	analysistest.Run(t, dir, storagepath.Analyzer, "storageapp", "storageapp/storekeys")
 }

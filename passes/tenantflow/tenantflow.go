@@ -70,3 +70,20 @@ func report(pass *analysis.Pass, check, prefix string) {
 	res, _ := pass.ResultOf[Analyzer].(*Result)
 	engine.Report(pass, res, check, prefix)
 }
+
+// Check is the analyzer of one check: it reports the engine's findings of that check (and of
+// the others named in also), so suppression, exclusion and explanation work the same for all.
+func Check(name, doc, url string, also ...string) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:     name,
+		Doc:      doc,
+		URL:      url,
+		Requires: []*analysis.Analyzer{Analyzer},
+		Run: func(pass *analysis.Pass) (any, error) {
+			for _, c := range append([]string{name}, also...) {
+				Report(pass, c)
+			}
+			return nil, nil
+		},
+	}
+}

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/gob"
 	"fmt"
+	"go/token"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -73,9 +75,12 @@ func TestBadDirectives(t *testing.T) {
 // TestFactSize keeps facts small and gob-stable: a realistic summary round-trips and encodes
 // to a few hundred bytes, and the trail is capped.
 func TestFactSize(t *testing.T) {
-	trail := make([]string, facts.MaxTrail)
+	trail := make([]facts.Step, facts.MaxTrail)
 	for i := range trail {
-		trail[i] = fmt.Sprintf("/home/user/src/example.com/app/internal/store/devices.go:%d:14: calls GetDevice with parameter p2 as tid", 100+i)
+		trail[i] = facts.Step{
+			Pos:  token.Position{Filename: "/home/user/src/example.com/app/internal/store/devices.go", Offset: 2000 + i*40, Line: 100 + i, Column: 14},
+			Text: "calls GetDevice with parameter p2 as tid",
+		}
 	}
 	sum := &facts.Summary{
 		Results: []facts.Result{{Kind: facts.TenantID}, {Kind: facts.Param, Params: []facts.ParamRef{{Index: 1, Path: []string{"2"}, Names: []string{"TenantID"}}}}},
@@ -98,6 +103,9 @@ func TestFactSize(t *testing.T) {
 	}
 	if back.String() != sum.String() {
 		t.Errorf("round trip: got %q, want %q", back.String(), sum.String())
+	}
+	if got := back.Requires[0].Trail; !slices.Equal(got, trail) {
+		t.Errorf("round trip: trail %v, want %v", got, trail)
 	}
 	// Encoding is deterministic: the same fact gives the same bytes.
 	var again bytes.Buffer

@@ -14,6 +14,7 @@ import (
 
 	"github.com/tenantlint/tenantlint/catalog"
 	"github.com/tenantlint/tenantlint/config"
+	"github.com/tenantlint/tenantlint/facts"
 	"github.com/tenantlint/tenantlint/passes/internal/engine"
 	"github.com/tenantlint/tenantlint/passes/internal/keysink"
 )
@@ -47,7 +48,7 @@ func (r rules) CheckCall(s *engine.Frame, c *engine.Call) {
 	if slices.Contains(catalog.BroadcastAll, c.Key) {
 		name := c.Name()
 		s.AddFinding(c.Instr, info.Name, fmt.Sprintf("%s sends to every connected session, of every tenant: filter the sessions by tenant (BroadcastFilter)", name),
-			[]string{fmt.Sprintf("%s: %s reaches all sessions", s.Pkg.PosString(c.Start), name)})
+			[]facts.Step{s.Pkg.Step(c.Start, "%s reaches all sessions", name)})
 	}
 }
 
@@ -103,7 +104,7 @@ func (rules) CheckFunc(s *engine.Frame) {
 		return
 	}
 	msg := fmt.Sprintf("the subscription handler accepts the %s the client chose (%s) without comparing it with the connection's tenant: any client can listen to any tenant's channel", "channel", "e."+h.Field)
-	trail := []string{fmt.Sprintf("%s: accepted here", s.Pkg.PosString(s.Pkg.CallStart(accept.Pos())))}
+	trail := []facts.Step{s.Pkg.Step(s.Pkg.CallStart(accept.Pos()), "accepted here")}
 	s.AddFinding(accept, info.Name, msg, trail)
 }
 

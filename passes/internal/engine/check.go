@@ -362,7 +362,7 @@ func (s *Frame) checkCall(call ssa.CallInstruction) {
 		}
 		v := AnyOf(vs)
 		pname := strings.Join(names, " or ")
-		here := fmt.Sprintf("%s: calls %s with %s as %s", s.Pkg.PosString(s.Pkg.CallStart(call.Pos())), name, s.Describe(v), pname)
+		here := s.Pkg.Step(cv.Start, "calls %s with %s as %s", name, s.Describe(v), pname)
 		subject := fmt.Sprintf("%s needs the active tenant in %s (for %s)", name, pname, req.Sink)
 		if req.Family != "sql" {
 			subject += ", but the value it gets" // "... is built without the active tenant"
@@ -372,7 +372,7 @@ func (s *Frame) checkCall(call ssa.CallInstruction) {
 			Constant: req.Constant,
 			Subject:  subject,
 			Sink:     req.Sink,
-			Trail:    append([]string{here}, req.Trail...),
+			Trail:    append([]facts.Step{here}, req.Trail...),
 		})
 	}
 }
@@ -389,7 +389,7 @@ type Needed struct {
 	// from its parameters are its callers' names.
 	Wrapper bool
 	Sink    string // the sink at the end, for requirements passed on
-	Trail   []string
+	Trail   []facts.Step
 }
 
 // Need judges a value that must carry the active tenant at instruction at.
@@ -417,7 +417,7 @@ func (s *Frame) Need(v *Value, at ssa.Instruction, n Needed) {
 			return
 		}
 		msg := fmt.Sprintf("tenant id comes from request input: %s reaches %s", v.What, n.Subject)
-		trail := append([]string{fmt.Sprintf("%s: %s returns request input", s.Pkg.PosString(v.Origin), v.What)}, n.Trail...)
+		trail := append([]facts.Step{s.Pkg.Step(v.Origin, "%s returns request input", v.What)}, n.Trail...)
 		s.AddFinding(at, n.Family, msg, trail)
 	}
 }
@@ -450,7 +450,7 @@ func sameParams(a, b []facts.ParamRef) bool {
 func AnyOf(vs []*Value) *Value {
 	best := vs[0]
 	var params []facts.ParamRef
-	built, builtAt := false, ""
+	built, builtAt := false, facts.Step{}
 	for _, v := range vs {
 		switch {
 		case v.Kind.HasTenant() || v.Kind == facts.Top || (v.Kind == facts.Unknown && !v.Built):
@@ -520,7 +520,7 @@ func (s *Frame) entersAllTenants() bool {
 	return *s.allTenants
 }
 
-func (s *Frame) AddFinding(at ssa.Instruction, family, msg string, trail []string) {
+func (s *Frame) AddFinding(at ssa.Instruction, family, msg string, trail []facts.Step) {
 	if !s.report || s.crossTenant() {
 		return
 	}
@@ -651,11 +651,11 @@ func isStringish(t types.Type) bool {
 // builtHere records where a value built without the tenant was put together ("stats:" + id, a
 // payload struct without its tenant field), so that a finding at a sink far away can point at it.
 func (s *Frame) builtHere(v *Value, pos token.Pos) *Value {
-	if !v.Built || v.BuiltAt != "" || v.Kind.HasTenant() || v.Kind == facts.None || !pos.IsValid() {
+	if !v.Built || v.BuiltAt != (facts.Step{}) || v.Kind.HasTenant() || v.Kind == facts.None || !pos.IsValid() {
 		return v
 	}
 	c := *v
-	c.BuiltAt = s.Pkg.PosString(pos) + ": built here without the tenant"
+	c.BuiltAt = s.Pkg.Step(pos, "built here without the tenant")
 	return &c
 }
 

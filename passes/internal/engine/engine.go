@@ -36,8 +36,8 @@ type Finding struct {
 	Pos     token.Pos
 	End     token.Pos
 	Message string
-	// Trail explains the finding, outermost first: "file:line:col: what happens there".
-	Trail []string
+	// Trail explains the finding, outermost first.
+	Trail []facts.Step
 	// SuppressedBy is the directive that silences this finding, nil if none.
 	SuppressedBy *Directive
 	Fixes        []analysis.SuggestedFix
@@ -360,6 +360,11 @@ func (p *Package) analyzeFunc(fn *ssa.Function, check bool) *Frame {
 // PosString renders a position for facts and messages.
 func (p *Package) PosString(pos token.Pos) string {
 	return p.pass.Fset.Position(pos).String()
+}
+
+// Step is one step of an explanation at pos: what happens there, formatted.
+func (p *Package) Step(pos token.Pos, format string, args ...any) facts.Step {
+	return facts.Step{Pos: p.pass.Fset.Position(pos), Text: fmt.Sprintf(format, args...)}
 }
 
 // Pass is the analysis pass of the package.

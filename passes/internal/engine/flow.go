@@ -372,16 +372,8 @@ func (s *Frame) compute(v ssa.Value) *Value {
 		return s.builtHere(s.build(Derive(s.Eval(v.X), s.Eval(v.Y)), v.X, v.Y), v.Pos())
 	case *ssa.Call:
 		return s.callValue(s.Pkg.Call(v))
-	case *ssa.ChangeType:
-		return s.Eval(v.X)
-	case *ssa.Convert:
-		return s.Eval(v.X)
-	case *ssa.MultiConvert:
-		return s.Eval(v.X)
-	case *ssa.MakeInterface:
-		return s.Eval(v.X)
-	case *ssa.ChangeInterface:
-		return s.Eval(v.X)
+	case *ssa.ChangeType, *ssa.Convert, *ssa.MultiConvert, *ssa.MakeInterface, *ssa.ChangeInterface:
+		return s.Eval(StripConversions(v)) // a conversion keeps what the value carries
 	case *ssa.SliceToArrayPointer:
 		return s.Eval(v.X)
 	case *ssa.TypeAssert:

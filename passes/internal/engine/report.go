@@ -2,10 +2,10 @@ package engine
 
 import (
 	"go/token"
-	"strconv"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/tenantlint/tenantlint/facts"
 )
 
 // Report reports the engine's unsuppressed findings of one check on pass, each message prefixed
@@ -39,33 +39,18 @@ func Report(pass *analysis.Pass, res *Result, check, prefix string) {
 	}
 }
 
-// trailPos turns "file:line:col: message" back into a position of the shared file set. When
-// the file is not in it (go vet analyses one package per process), the position stays in the
-// message and the related information points at nothing.
-func trailPos(files map[string]*token.File, step string) (token.Pos, string) {
-	// The file name may itself contain colons (Windows drives); parse from the message side.
-	parts := strings.SplitN(step, ": ", 2)
-	if len(parts) != 2 {
-		return token.NoPos, step
+// trailPos turns a step's position back into a position of the shared file set. When the file
+// is not in it (go vet analyses one package per process), the position stays in the message and
+// the related information points at nothing.
+func trailPos(files map[string]*token.File, step facts.Step) (token.Pos, string) {
+	p := step.Pos
+	tf := files[p.Filename]
+	if !p.IsValid() || tf == nil || p.Line > tf.LineCount() {
+		return token.NoPos, step.String()
 	}
-	loc, msg := parts[0], parts[1]
-	i := strings.LastIndex(loc, ":")
-	if i < 0 {
-		return token.NoPos, step
-	}
-	j := strings.LastIndex(loc[:i], ":")
-	if j < 0 {
-		return token.NoPos, step
-	}
-	line, err1 := strconv.Atoi(loc[j+1 : i])
-	col, err2 := strconv.Atoi(loc[i+1:])
-	tf := files[loc[:j]]
-	if err1 != nil || err2 != nil || tf == nil || line < 1 || line > tf.LineCount() {
-		return token.NoPos, step
-	}
-	off := int(tf.LineStart(line)) - tf.Base() + col - 1
+	off := int(tf.LineStart(p.Line)) - tf.Base() + p.Column - 1
 	if off < 0 || off > tf.Size() {
-		return token.NoPos, step
+		return token.NoPos, step.String()
 	}
-	return tf.Pos(off), msg
+	return tf.Pos(off), step.Text
 }

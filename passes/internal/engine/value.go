@@ -24,8 +24,8 @@ type Value struct {
 	// Built: the value was built from constant parts and parts that do not carry the tenant
 	// ("stats:" + id, Sprintf("user/%d", id)): as a key it names an entry shared by every tenant.
 	Built bool
-	// BuiltAt: for a built value, "file:line:col: ..." where it was built, for the explanation.
-	BuiltAt string
+	// BuiltAt: for a built value, where it was built, for the explanation.
+	BuiltAt facts.Step
 }
 
 var (
@@ -114,7 +114,7 @@ func Derive(vs ...*Value) *Value {
 	best := NoneValue
 	var params []facts.ParamRef
 	constant, built := false, false
-	builtAt := ""
+	var builtAt facts.Step
 	for _, v := range vs {
 		if v == nil {
 			continue
@@ -124,7 +124,7 @@ func Derive(vs ...*Value) *Value {
 		}
 		constant = constant || (v.Kind == facts.None && !v.IsNil())
 		built = built || v.Built
-		if v.Built && builtAt == "" {
+		if v.Built && builtAt == (facts.Step{}) {
 			builtAt = v.BuiltAt
 		}
 		k := v.Kind

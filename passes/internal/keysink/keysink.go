@@ -200,8 +200,8 @@ func (r *rules) checkKeySinks(s *engine.Frame, call *engine.Call, sinks []catalo
 				continue // a constant key is a deliberately global entry
 			}
 			subject := fmt.Sprintf("the %s of %s", where, name)
-			trail := []string{fmt.Sprintf("%s: %s is %s", s.Pkg.PosString(call.Start), subject, s.Describe(k))}
-			if k.BuiltAt != "" && !k.Kind.HasTenant() {
+			trail := []facts.Step{s.Pkg.Step(call.Start, "%s is %s", subject, s.Describe(k))}
+			if k.BuiltAt != (facts.Step{}) && !k.Kind.HasTenant() {
 				trail = append(trail, k.BuiltAt)
 			}
 			s.Need(k, call.Instr, engine.Needed{

@@ -11,6 +11,7 @@ import (
 
 	"github.com/tenantlint/tenantlint/catalog"
 	"github.com/tenantlint/tenantlint/config"
+	"github.com/tenantlint/tenantlint/facts"
 	"github.com/tenantlint/tenantlint/passes/internal/engine"
 	"github.com/tenantlint/tenantlint/passes/internal/keysink"
 )
@@ -47,7 +48,7 @@ func (rules) CheckFunc(s *engine.Frame) {
 	r := reads[0]
 	name := s.Fn.Name()
 	msg := fmt.Sprintf("job handler %s reads the active tenant from its context, which the job did not set: restore the tenant from the job's payload first (tenantjob.Restore)", name)
-	trail := []string{fmt.Sprintf("%s: %s reads the tenant from the worker's context", s.Pkg.PosString(s.Pkg.CallStart(r.Call.Pos())), r.Via)}
+	trail := []facts.Step{s.Pkg.Step(s.Pkg.CallStart(r.Call.Pos()), "%s reads the tenant from the worker's context", r.Via)}
 	s.AddFinding(r.Call, "job", msg, trail)
 }
 

@@ -3,6 +3,7 @@ package sqlrules
 import (
 	"fmt"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"reflect"
 	"slices"
@@ -491,14 +492,14 @@ func (r *rules) checkBuilder(s *engine.Frame, c *engine.Call) {
 	if ent != nil && r.isGeneratedHere(s, c) {
 		return // ent's generated code implements the builders (Get is Query().Where(ID(id)))
 	}
-	pos := s.Pkg.PosString(s.Pkg.CallStart(call.Pos()))
+	pos := c.Start
 	bindNeed := func(cd cond) {
 		if cd.val == nil {
 			return
 		}
 		subject := fmt.Sprintf("%s = ? in the %s condition", cd.col, row.Library)
 		s.Need(cd.val, call, engine.Needed{Family: "sql", Subject: subject, Sink: subject,
-			Trail: []string{fmt.Sprintf("%s: the %s condition binds %s to %s", pos, row.Library, cd.col, s.Describe(cd.val))}})
+			Trail: []facts.Step{s.Pkg.Step(pos, "the %s condition binds %s to %s", row.Library, cd.col, s.Describe(cd.val))}})
 	}
 	switch row.Op {
 	case catalog.BuilderWhere:
@@ -528,14 +529,14 @@ func (r *rules) checkBuilder(s *engine.Frame, c *engine.Call) {
 		case facts.Param:
 			subject := "the " + where
 			s.Need(v, call, engine.Needed{Family: "sql", Subject: subject, Sink: subject,
-				Trail: []string{fmt.Sprintf("%s: the %s runs the builder it is given", pos, where)}})
+				Trail: []facts.Step{s.Pkg.Step(pos, "the %s runs the builder it is given", where)}})
 		case facts.None:
 			why := v.What
 			if why == "" {
 				why = noPredicate
 			}
 			s.AddFinding(call, "sql", fmt.Sprintf("%s is not scoped to the active tenant: it runs %s", where, why),
-				[]string{fmt.Sprintf("%s: %s", pos, r.tableWhy(s, table))})
+				[]facts.Step{s.Pkg.Step(pos, "%s", r.tableWhy(s, table))})
 		}
 	case catalog.BuilderInsert:
 		if ent != nil && ent.policy {
@@ -740,17 +741,17 @@ func (r *rules) modelTableName(s *engine.Frame, n *types.Named, lib string) stri
 }
 
 // checkInsert: what an insert writes must carry the active tenant in its tenant column.
-func (r *rules) checkInsert(s *engine.Frame, c *engine.Call, row catalog.Builder, ent *entInfo, pos string) {
+func (r *rules) checkInsert(s *engine.Frame, c *engine.Call, row catalog.Builder, ent *entInfo, pos token.Pos) {
 	call := c.Instr
 	cols := r.tables.columns
 	judge := func(v *engine.Value, col, what string) {
 		subject := fmt.Sprintf("%s in the %s %s", col, row.Library, what)
 		s.Need(v, call, engine.Needed{Family: "sql", Subject: subject, Sink: subject,
-			Trail: []string{fmt.Sprintf("%s: the %s %s sets %s to %s", pos, row.Library, what, col, s.Describe(v))}})
+			Trail: []facts.Step{s.Pkg.Step(pos, "the %s %s sets %s to %s", row.Library, what, col, s.Describe(v))}})
 	}
 	missing := func(what, table string) {
 		s.AddFinding(call, "sql", fmt.Sprintf("%s %s into tenant table %q does not set its tenant column (%s)", row.Library, what, table, strings.Join(cols, ", ")),
-			[]string{fmt.Sprintf("%s: %s", pos, r.tableWhy(s, table))})
+			[]facts.Step{s.Pkg.Step(pos, "%s", r.tableWhy(s, table))})
 	}
 	models := r.modelArgs(s, c, row)
 	links := r.chain(s, c.Recv())
@@ -777,7 +778,7 @@ func (r *rules) checkInsert(s *engine.Frame, c *engine.Call, row catalog.Builder
 		}
 		if !s.FieldStored(x, path) {
 			s.AddFinding(call, "sql", fmt.Sprintf("%s insert into tenant table %q does not set the model's tenant field (%s)", row.Library, table, col),
-				[]string{fmt.Sprintf("%s: %s", pos, r.tableWhy(s, table))})
+				[]facts.Step{s.Pkg.Step(pos, "%s", r.tableWhy(s, table))})
 			continue
 		}
 		judge(s.FieldAt(x, path, call), col, "insert")

@@ -103,7 +103,7 @@ func (r *rules) checkSQL(s *engine.Frame, c *engine.Call, site sqlSite) {
 			where := fmt.Sprintf("query on tenant table %q", ref.Table)
 			if !ref.Scoped {
 				s.AddFinding(call, "sql", fmt.Sprintf("%s is not scoped to the active tenant: %s", where, ref.Problem),
-					[]string{fmt.Sprintf("%s: %s", s.Pkg.PosString(s.Pkg.CallStart(call.Pos())), r.tables.why(ref.Table))})
+					[]facts.Step{s.Pkg.Step(s.Pkg.CallStart(call.Pos()), "%s", r.tables.why(ref.Table))})
 				continue
 			}
 			if site.prepare {
@@ -119,7 +119,7 @@ func (r *rules) checkSQL(s *engine.Frame, c *engine.Call, site sqlSite) {
 					Family:  "sql",
 					Subject: subject,
 					Sink:    subject,
-					Trail:   []string{fmt.Sprintf("%s: %s binds %s to %s", s.Pkg.PosString(s.Pkg.CallStart(call.Pos())), where, r.phString(ph), s.Describe(v))},
+					Trail:   []facts.Step{s.Pkg.Step(s.Pkg.CallStart(call.Pos()), "%s binds %s to %s", where, r.phString(ph), s.Describe(v))},
 				})
 			}
 		}
@@ -306,5 +306,5 @@ func (r *rules) checkCopyFrom(s *engine.Frame, c *engine.Call) {
 		}
 	}
 	s.AddFinding(call, "sql", fmt.Sprintf("CopyFrom into tenant table %q does not copy a tenant column (%s)", table, strings.Join(r.tables.columns, ", ")),
-		[]string{fmt.Sprintf("%s: copies columns %s", s.Pkg.PosString(call.Pos()), strings.Join(cols, ", "))})
+		[]facts.Step{s.Pkg.Step(call.Pos(), "copies columns %s", strings.Join(cols, ", "))})
 }

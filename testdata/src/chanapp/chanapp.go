@@ -130,7 +130,7 @@ func Broadcast(nc *nats.Conn, handle nats.MsgHandler) {
 // Broadcasts: melody's Broadcast reaches every session of every tenant whatever the message, and
 // kafka-go's topic is the Topic field of each message.
 func Broadcasts(ctx context.Context, m *melody.Melody, w *kafka.Writer, data []byte, id string) {
-	m.Broadcast(data)                                                                                          // want `chanscope: Broadcast sends to every connected session, of every tenant`
+	m.Broadcast(data)                                                                                          // want `Broadcast sends to every connected session, of every tenant`
 	w.WriteMessages(ctx, kafka.Message{Topic: "notes", Value: data})                                           // want `the topic \(Topic\) of WriteMessages is a constant`
 	w.WriteMessages(ctx, kafka.Message{Topic: auth.TenantID(ctx) + ".notes"}, kafka.Message{Topic: "n." + id}) // want `the topic \(Topic\) of WriteMessages is built without the active tenant`
 	w.WriteMessages(ctx, kafka.Message{Value: data})                                                           // no Topic: the Writer's, set elsewhere
@@ -146,7 +146,7 @@ func Broadcasts(ctx context.Context, m *melody.Melody, w *kafka.Writer, data []b
 // Subscription handlers: the client chooses e.Channel; the handler must tie it to the tenant.
 func OnSubscribe(ctx context.Context, client *centrifuge.Client) {
 	client.OnSubscribe(func(e centrifuge.SubscribeEvent, cb centrifuge.SubscribeCallback) {
-		cb(centrifuge.SubscribeReply{}, nil) // want `chanscope: the subscription handler accepts the channel the client chose \(e.Channel\) without comparing it with the connection's tenant`
+		cb(centrifuge.SubscribeReply{}, nil) // want `the subscription handler accepts the channel the client chose \(e.Channel\) without comparing it with the connection's tenant`
 	})
 	client.OnSubscribe(func(e centrifuge.SubscribeEvent, cb centrifuge.SubscribeCallback) {
 		if e.Channel != "news" {

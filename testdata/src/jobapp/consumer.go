@@ -19,7 +19,7 @@ import (
 func HandleIndex(ctx context.Context, t *asynq.Task) error {
 	var p indexPayload
 	json.Unmarshal(t.Payload(), &p)
-	return store.CountWords(ctx, p.NoteID) // want `jobscope: job handler HandleIndex reads the active tenant from its context, which the job did not set`
+	return store.CountWords(ctx, p.NoteID) // want `job handler HandleIndex reads the active tenant from its context, which the job did not set`
 }
 
 func HandleIndexDirect(ctx context.Context, t *asynq.Task) error {

@@ -32,7 +32,7 @@ type indexPayload struct {
 
 func Asynq(ctx context.Context, c *asynq.Client, id int64, r *http.Request) error {
 	p, _ := json.Marshal(indexPayload{NoteID: id})
-	if _, err := c.Enqueue(asynq.NewTask("note:index", p)); err != nil { // want `jobscope: the job payload of NewTask is built without the active tenant`
+	if _, err := c.Enqueue(asynq.NewTask("note:index", p)); err != nil { // want `the job payload of NewTask is built without the active tenant`
 		return err
 	}
 
@@ -51,7 +51,7 @@ func Asynq(ctx context.Context, c *asynq.Client, id int64, r *http.Request) erro
 	l, _ := json.Marshal(&later)
 	c.Enqueue(asynq.NewTask("note:index", l))
 
-	c.Enqueue(asynq.NewTask("note:index", []byte(r.FormValue("payload")))) // want `jobscope: the job payload of NewTask is built from request input \(r.FormValue\) without the active tenant`
+	c.Enqueue(asynq.NewTask("note:index", []byte(r.FormValue("payload")))) // want `the job payload of NewTask is built from request input \(r.FormValue\) without the active tenant`
 
 	// Deliberately global maintenance jobs: a constant payload, or none.
 	c.Enqueue(asynq.NewTask("maintenance:vacuum", []byte(`{"full":true}`)))
@@ -67,16 +67,16 @@ func enqueue(c *asynq.Client, kind string, payload []byte) error {
 
 func AsynqThroughHelpers(ctx context.Context, c *asynq.Client, id int64, r *http.Request) {
 	p, _ := json.Marshal(indexPayload{NoteID: id})
-	enqueue(c, "note:index", p) // want `jobscope: enqueue needs the active tenant in payload \(for the job payload of NewTask\)`
+	enqueue(c, "note:index", p) // want `enqueue needs the active tenant in payload \(for the job payload of NewTask\)`
 	e, _ := tenantjob.Encode(ctx, indexPayload{NoteID: id})
 	enqueue(c, "note:index", e)
 
 	// A helper in another package that sets the tenant field from its parameter.
 	t, _ := jobs.NewIndexTask(auth.TenantID(ctx), id)
 	c.Enqueue(t)
-	u, _ := jobs.NewIndexTask(fmt.Sprintf("org-%d", id), id) // want `jobscope: NewIndexTask needs the active tenant in tenantID or noteID \(for the job payload of NewTask\).* is built without the active tenant`
+	u, _ := jobs.NewIndexTask(fmt.Sprintf("org-%d", id), id) // want `NewIndexTask needs the active tenant in tenantID or noteID \(for the job payload of NewTask\).* is built without the active tenant`
 	c.Enqueue(u)
-	v, _ := jobs.NewIndexTask(r.PathValue("org"), id) // want `jobscope: NewIndexTask needs the active tenant in tenantID or noteID .* is built from request input \(r.PathValue\)`
+	v, _ := jobs.NewIndexTask(r.PathValue("org"), id) // want `NewIndexTask needs the active tenant in tenantID or noteID .* is built from request input \(r.PathValue\)`
 	c.Enqueue(v)
 	w, _ := jobs.NewIndexTask("", id) // a constant: taken as deliberate, like a constant key
 	c.Enqueue(w)
@@ -97,23 +97,23 @@ type VacuumArgs struct{}
 func (VacuumArgs) Kind() string { return "vacuum" }
 
 func River(ctx context.Context, c *river.Client[pgx.Tx], tx pgx.Tx, id int64) {
-	c.Insert(ctx, ReindexArgs{NoteID: id}, nil) // want `jobscope: the job args of Insert is built without the active tenant`
+	c.Insert(ctx, ReindexArgs{NoteID: id}, nil) // want `the job args of Insert is built without the active tenant`
 	c.Insert(ctx, ReindexArgs{TenantID: auth.TenantID(ctx), NoteID: id}, nil)
-	c.InsertTx(ctx, tx, &ReindexArgs{NoteID: id}, nil) // want `jobscope: the job args of InsertTx is built without the active tenant`
+	c.InsertTx(ctx, tx, &ReindexArgs{NoteID: id}, nil) // want `the job args of InsertTx is built without the active tenant`
 	c.InsertTx(ctx, tx, &ReindexArgs{TenantID: auth.TenantID(ctx), NoteID: id}, nil)
-	c.InsertMany(ctx, []river.InsertManyParams{{Args: ReindexArgs{NoteID: id}}}) // want `jobscope: the job args of InsertMany is built without the active tenant`
+	c.InsertMany(ctx, []river.InsertManyParams{{Args: ReindexArgs{NoteID: id}}}) // want `the job args of InsertMany is built without the active tenant`
 	c.InsertMany(ctx, []river.InsertManyParams{{Args: ReindexArgs{TenantID: auth.TenantID(ctx), NoteID: id}, InsertOpts: &river.InsertOpts{Queue: "index"}}})
 	c.Insert(ctx, VacuumArgs{}, nil)
 
 	// A generic helper in another package.
 	jobs.InsertExport(ctx, c, auth.TenantID(ctx), "csv")
-	jobs.InsertExport(ctx, c, fmt.Sprint("org-", id), "csv") // want `jobscope: InsertExport needs the active tenant in tenantID .* is built without the active tenant`
+	jobs.InsertExport(ctx, c, fmt.Sprint("org-", id), "csv") // want `InsertExport needs the active tenant in tenantID .* is built without the active tenant`
 }
 
 // machinery: the signature's Args (or Headers).
 
 func Machinery(ctx context.Context, server *machinery.Server, id int64) {
-	server.SendTask(&tasks.Signature{Name: "reindex", Args: []tasks.Arg{{Type: "int64", Value: id}}}) // want `jobscope: the job args of SendTask is built without the active tenant`
+	server.SendTask(&tasks.Signature{Name: "reindex", Args: []tasks.Arg{{Type: "int64", Value: id}}}) // want `the job args of SendTask is built without the active tenant`
 	server.SendTaskWithContext(ctx, &tasks.Signature{Name: "reindex", Args: []tasks.Arg{
 		{Type: "string", Value: auth.TenantID(ctx)},
 		{Type: "int64", Value: id},
@@ -129,15 +129,15 @@ func Machinery(ctx context.Context, server *machinery.Server, id int64) {
 		&tasks.Signature{Name: "reindex", Args: []tasks.Arg{{Type: "int64", Value: id}}},
 		&tasks.Signature{Name: "notify", Args: []tasks.Arg{{Type: "int64", Value: id}}},
 	)
-	server.SendChain(chain) // want `jobscope: the job args of SendChain is built without the active tenant`
+	server.SendChain(chain) // want `the job args of SendChain is built without the active tenant`
 }
 
 // gocraft/work: the args map.
 
 func Gocraft(ctx context.Context, e *work.Enqueuer, id int64) {
-	e.Enqueue("reindex", work.Q{"note_id": id}) // want `jobscope: the job args of Enqueue is built without the active tenant`
+	e.Enqueue("reindex", work.Q{"note_id": id}) // want `the job args of Enqueue is built without the active tenant`
 	e.Enqueue("reindex", work.Q{"tenant_id": auth.TenantID(ctx), "note_id": id})
-	e.EnqueueIn("reindex", 60, map[string]interface{}{"note_id": id}) // want `jobscope: the job args of EnqueueIn is built without the active tenant`
+	e.EnqueueIn("reindex", 60, map[string]interface{}{"note_id": id}) // want `the job args of EnqueueIn is built without the active tenant`
 	args := map[string]interface{}{"note_id": id}
 	args["tenant_id"] = auth.TenantID(ctx)
 	e.EnqueueIn("reindex", 60, args)
@@ -155,19 +155,19 @@ func ReportWorkflow(ctx context.Context, in ReportInput) error { return nil }
 
 func Temporal(ctx context.Context, c client.Client, month string) {
 	opts := client.StartWorkflowOptions{TaskQueue: "reports"}
-	c.ExecuteWorkflow(ctx, opts, ReportWorkflow, ReportInput{Month: month}) // want `jobscope: the job args of ExecuteWorkflow is built without the active tenant`
+	c.ExecuteWorkflow(ctx, opts, ReportWorkflow, ReportInput{Month: month}) // want `the job args of ExecuteWorkflow is built without the active tenant`
 	c.ExecuteWorkflow(ctx, opts, ReportWorkflow, ReportInput{TenantID: auth.TenantID(ctx), Month: month})
 	c.ExecuteWorkflow(ctx, opts, "report", auth.TenantID(ctx), month)                                              // one argument is the tenant
-	c.ExecuteWorkflow(ctx, opts, "report", month)                                                                  // want `jobscope: the job args of ExecuteWorkflow is built without the active tenant`
+	c.ExecuteWorkflow(ctx, opts, "report", month)                                                                  // want `the job args of ExecuteWorkflow is built without the active tenant`
 	c.ExecuteWorkflow(ctx, opts, "vacuum")                                                                         // no arguments: a workflow for every tenant
-	c.SignalWithStartWorkflow(ctx, "report-"+month, "start", nil, opts, ReportWorkflow, ReportInput{Month: month}) // want `jobscope: the job args of SignalWithStartWorkflow is built without the active tenant`
+	c.SignalWithStartWorkflow(ctx, "report-"+month, "start", nil, opts, ReportWorkflow, ReportInput{Month: month}) // want `the job args of SignalWithStartWorkflow is built without the active tenant`
 }
 
 // watermill: the payload a message is built with.
 
 func Watermill(ctx context.Context, pub message.Publisher, uuid string, id int64) error {
 	p, _ := json.Marshal(indexPayload{NoteID: id})
-	if err := pub.Publish("notes.index", message.NewMessage(uuid, p)); err != nil { // want `jobscope: the job payload of NewMessage is built without the active tenant`
+	if err := pub.Publish("notes.index", message.NewMessage(uuid, p)); err != nil { // want `the job payload of NewMessage is built without the active tenant`
 		return err
 	}
 	q, _ := tenantjob.Encode(ctx, indexPayload{NoteID: id})

@@ -1,0 +1,20 @@
+package directive_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/tenantlint/tenantlint/passes/directive"
+)
+
+// TestUnused: a suppression that suppresses nothing and a cross-tenant declaration that exempts
+// nothing are reported; the ones that do are quiet (and their findings with them).
+func TestUnused(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, dir, directive.Analyzer, "directiveunused")
+}
