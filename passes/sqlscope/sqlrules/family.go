@@ -74,7 +74,12 @@ func (r *rules) CallValue(f *engine.Frame, c *engine.Call) (*engine.Value, bool)
 
 func (r *rules) ValueOf(f *engine.Frame, v ssa.Value) (*engine.Value, bool) {
 	if mc, ok := v.(*ssa.MakeClosure); ok {
-		return r.closureValue(f, mc), true
+		// A scope that adds a tenant predicate (func(B) B); other closures are not the
+		// family's business.
+		if x := r.closureValue(f, mc); x.Kind.HasTenant() {
+			return x, true
+		}
+		return nil, false
 	}
 	if b := r.builderLoad(f, v); b != nil {
 		return b, true
