@@ -18,7 +18,8 @@
 //
 // golangci-lint owns //nolint: it applies //nolint:tenantlint itself, and nolintlint reports the
 // ones that suppress nothing or lack a reason. The plugin therefore tells the engine to leave
-// //nolint alone (config.NolintByDriver, set by the -nolint=driver flag). //tenantlint:ignore CHECK reason and
-// //tenantlint:crosstenant reason work as everywhere, and the directive check still reports
-// those that are malformed or unused, with a fix that removes an unused one.
+// //nolint alone (the config analyzer's -nolint=driver flag, read as config.NolintByDriver).
+// //tenantlint:ignore CHECK reason and //tenantlint:crosstenant reason work as everywhere, and
+// the directive check still reports those that are malformed or unused, with a fix that removes
+// an unused one.
 package plugin
