@@ -28,16 +28,16 @@ func lint(o options, patterns []string, stdout, stderr io.Writer) int {
 	if o.configFile != "" {
 		if err := driver.SetConfigFile(o.configFile); err != nil {
 			fmt.Fprintf(stderr, "tenantlint: -config: %v\n", err)
-			return 1
+			return exitError
 		}
 	}
 	pkgs, err := driver.Load(driver.Options{Dir: o.dir, Tests: o.tests}, patterns...)
 	if err != nil {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
-		return 1
+		return exitError
 	}
 	if n := packages.PrintErrors(pkgs); n > 0 {
-		return 1
+		return exitError
 	}
 	var extra []*analysis.Analyzer
 	if o.format == "sarif" {
@@ -48,7 +48,7 @@ func lint(o options, patterns []string, stdout, stderr io.Writer) int {
 	res, err := driver.Analyze(pkgs, extra...)
 	if err != nil {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
-		return 1
+		return exitError
 	}
 	graph := res.Graph
 	for _, e := range res.Errors {
@@ -71,24 +71,24 @@ func lint(o options, patterns []string, stdout, stderr io.Writer) int {
 		printTables(pkgs, stderr)
 	}
 	if failed {
-		return 1
+		return exitError
 	}
 
 	switch {
 	case o.format == "sarif":
 		if err := writeSARIF(stdout, findings, engine, sarifRoot(pkgs, o.dir)); err != nil {
 			fmt.Fprintf(stderr, "tenantlint: %v\n", err)
-			return 1
+			return exitError
 		}
 	case o.format == "json":
 		if err := graph.PrintJSON(stdout); err != nil {
 			fmt.Fprintf(stderr, "tenantlint: %v\n", err)
-			return 1
+			return exitError
 		}
 	case o.fix:
 		if err := applyFixes(findings, o.diff, stdout); err != nil {
 			fmt.Fprintf(stderr, "tenantlint: %v\n", err)
-			return 1
+			return exitError
 		}
 		if !o.diff {
 			// What was fixed is no longer a finding; print the rest.
@@ -105,9 +105,9 @@ func lint(o options, patterns []string, stdout, stderr io.Writer) int {
 		printText(findings, stdout)
 	}
 	if len(findings) > 0 {
-		return 3
+		return exitFindings
 	}
-	return 0
+	return exitClean
 }
 
 // printText prints `file:line:col: check: message` and the explanation below it, in position
