@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tenantlint/tenantlint/config"
 	"github.com/tenantlint/tenantlint/internal/checkdoc"
 )
 
@@ -97,5 +98,12 @@ func TestUsage(t *testing.T) {
 	}
 	if _, _, code := runIn(t, ".", bin, "-nosuchflag", "./..."); code != 1 {
 		t.Errorf("unknown flag: exit %d, want 1", code)
+	}
+}
+
+// TestCheckNames: the names checks.disable accepts are the checks the command runs.
+func TestCheckNames(t *testing.T) {
+	if got := strings.Join(checkNames(), " "); got != strings.Join(config.CheckNames, " ") {
+		t.Errorf("the command runs %s; config.CheckNames is %s", got, strings.Join(config.CheckNames, " "))
 	}
 }
