@@ -86,11 +86,24 @@ func lint(o options, patterns []string, stdout, stderr io.Writer) int {
 			return exitError
 		}
 	case o.fix:
-		if err := applyFixes(findings, o.diff, stdout); err != nil {
+		fixed, err := applyFixes(findings, o.diff, stdout)
+		for _, f := range fixed {
+			verb := "fixed"
+			if o.diff {
+				verb = "would fix"
+			}
+			fmt.Fprintf(stderr, "tenantlint: %s %s (%s)\n", verb, relPath(f.name), plural(f.edits, "edit"))
+		}
+		if err != nil {
 			fmt.Fprintf(stderr, "tenantlint: %v\n", err)
 			return exitError
 		}
-		if !o.diff {
+		switch {
+		case len(fixed) == 0:
+			// Nothing to apply or show: say so, and show the findings a plain run would.
+			fmt.Fprintf(stderr, "tenantlint: nothing to fix: no finding has a certain fix\n")
+			printText(findings, stdout)
+		case !o.diff:
 			// What was fixed is no longer a finding; print the rest.
 			var rest []finding
 			for _, f := range findings {
@@ -114,11 +127,8 @@ func lint(o options, patterns []string, stdout, stderr io.Writer) int {
 // order, with paths relative to the working directory where they are below it.
 func printText(findings []finding, w io.Writer) {
 	sortFindings(findings)
-	wd, _ := os.Getwd()
 	rel := func(p token.Position) string {
-		if r, err := filepath.Rel(wd, p.Filename); err == nil && !strings.HasPrefix(r, "..") {
-			p.Filename = r
-		}
+		p.Filename = relPath(p.Filename)
 		return p.String()
 	}
 	for _, f := range findings {
@@ -131,6 +141,22 @@ func printText(findings []finding, w io.Writer) {
 			}
 		}
 	}
+}
+
+// relPath is name relative to the working directory when it is below it.
+func relPath(name string) string {
+	wd, _ := os.Getwd()
+	if r, err := filepath.Rel(wd, name); err == nil && !strings.HasPrefix(r, "..") {
+		return r
+	}
+	return name
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }
 
 func sortFindings(fs []finding) {
