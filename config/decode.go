@@ -82,7 +82,10 @@ func (d *decoder) parse(data []byte) *yaml.Node {
 
 func (d *decoder) syntaxError(err error) {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 0
+	// yaml.v3 leaves the line out when its marks are on the first line (they are 0-based, and
+	// 0 reads as unknown), and for problems of the document as a whole (excessive aliasing):
+	// line 1 is the position in both cases, and an error always names one.
+	line := 1
 	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
