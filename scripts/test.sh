@@ -33,6 +33,11 @@ stage() {
 	return "$status"
 }
 
+# go test's default timeout is 10 minutes per test binary; on a loaded 2-core machine the
+# command's tests (each builds and runs tenantlint on fixtures) have taken longer than that.
+# CI's own limit is 90 minutes.
+export GOFLAGS="${GOFLAGS:+$GOFLAGS }-timeout=30m"
+
 linter_pkgs() { go list ./... | grep -v -e '/tenant$' -e '/tenant/' -e '/examples/'; }
 runtime_pkgs() { go list ./... | grep -e '/tenant$' -e '/tenant/' -e '/examples/'; }
 
