@@ -63,7 +63,7 @@ crosstenant:
   - func: "example.com/app/admin.NightlyReport"
 exclude: ["example.com/app/internal/testutil/..."]
 checks:
-  disable: [rawsql]
+  disable: [storagepath]
 `
 
 func TestLoadFull(t *testing.T) {
@@ -114,7 +114,7 @@ func TestLoadFull(t *testing.T) {
 		},
 		CrossTenant: []Func{{Name: mustFunc(t, "example.com/app/admin.NightlyReport"), Line: 24}},
 		Exclude:     []string{"example.com/app/internal/testutil/..."},
-		Checks:      Checks{Disable: []string{"rawsql"}},
+		Checks:      Checks{Disable: []string{"storagepath"}},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Load:\ngot  %+v\nwant %+v", got, want)
@@ -250,8 +250,10 @@ func TestErrors(t *testing.T) {
 			f + ":4: crosstenant[1]: duplicate function (first at line 3)"},
 		{"duplicate exclude", "version: 1\nexclude: [a/..., a/...]\n",
 			f + ":2: exclude[1]: duplicate pattern (first at line 2)"},
-		{"duplicate check", "version: 1\nchecks:\n  disable: [rawsql, rawsql]\n",
+		{"duplicate check", "version: 1\nchecks:\n  disable: [jobscope, jobscope]\n",
 			f + ":3: checks.disable[1]: duplicate check (first at line 3)"},
+		{"unknown check", "version: 1\nchecks:\n  disable:\n    - jobscope\n    - rawsql\n",
+			f + `:5: checks.disable[1]: no check "rawsql" (the checks are sqlscope, cachekey, jobscope, chanscope, storagepath, directive)`},
 		{"exclude relative", "version: 1\nexclude: [./internal/...]\n",
 			f + `:2: exclude[0]: "./internal/..." is a file path; write an import path such as example.com/app/internal/...`},
 		{"exclude wildcard", "version: 1\nexclude: [example.com/.../testutil]\n",
@@ -586,11 +588,11 @@ func TestExcluded(t *testing.T) {
 }
 
 func TestCheckEnabled(t *testing.T) {
-	c := &Config{Checks: Checks{Disable: []string{"rawsql"}}}
-	if c.CheckEnabled("rawsql") || !c.CheckEnabled("cachekey") {
-		t.Errorf("CheckEnabled: rawsql %v, cachekey %v", c.CheckEnabled("rawsql"), c.CheckEnabled("cachekey"))
+	c := &Config{Checks: Checks{Disable: []string{"jobscope"}}}
+	if c.CheckEnabled("jobscope") || !c.CheckEnabled("cachekey") {
+		t.Errorf("CheckEnabled: jobscope %v, cachekey %v", c.CheckEnabled("jobscope"), c.CheckEnabled("cachekey"))
 	}
-	if !Default().CheckEnabled("rawsql") {
+	if !Default().CheckEnabled("jobscope") {
 		t.Error("default config disables a check")
 	}
 }

@@ -82,7 +82,10 @@ func (d *decoder) parse(data []byte) *yaml.Node {
 
 func (d *decoder) syntaxError(err error) {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 0
+	// yaml.v3 leaves the line out when its marks are on the first line (they are 0-based, and
+	// 0 reads as unknown), and for problems of the document as a whole (excessive aliasing):
+	// line 1 is the position in both cases, and an error always names one.
+	line := 1
 	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
@@ -280,8 +283,9 @@ func funcKey(f FuncName) string {
 
 // entry is a string from the file with the line it is on.
 type entry struct {
-	s    string
-	line int
+	s     string
+	line  int
+	index int // in the list
 }
 
 // words decodes a list of distinct names. SQL names are compared without
@@ -292,7 +296,7 @@ func (d *decoder) words(n *yaml.Node, path, what string) []entry {
 	for i, item := range d.list(n, path) {
 		p := fmt.Sprintf("%s[%d]", path, i)
 		if s, ok := d.word(item, p); ok && seen.add(strings.ToLower(s), item, p) {
-			out = append(out, entry{s, item.Line})
+			out = append(out, entry{s, item.Line, i})
 		}
 	}
 	return out
@@ -344,7 +348,15 @@ func (d *decoder) config(root *yaml.Node, c *Config) {
 	}
 	if n, ok := top.values["checks"]; ok {
 		if m := d.mapping(n, "checks", "disable"); m != nil && m.values["disable"] != nil {
-			c.Checks.Disable = strs(d.words(m.values["disable"], "checks.disable", "check"))
+			names := d.words(m.values["disable"], "checks.disable", "check")
+			for _, e := range names {
+				if !slices.Contains(CheckNames, e.s) {
+					// A misspelt or retired name would silently leave the check on.
+					d.errs = append(d.errs, &Error{File: d.file, Line: e.line, Key: fmt.Sprintf("checks.disable[%d]", e.index),
+						Msg: fmt.Sprintf("no check %q (the checks are %s)", e.s, strings.Join(CheckNames, ", "))})
+				}
+			}
+			c.Checks.Disable = strs(names)
 		}
 	}
 }

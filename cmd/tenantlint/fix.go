@@ -14,10 +14,16 @@ type edit struct {
 	text       string
 }
 
+// fixedFile is a file applyFixes changed (or, with -diff, would change).
+type fixedFile struct {
+	name  string
+	edits int
+}
+
 // applyFixes applies every suggested fix (tenantlint only suggests fixes that are certain),
-// or prints them as a unified diff. Overlapping edits in a file are an error: nothing is
-// written for that file.
-func applyFixes(findings []finding, diffOnly bool, w io.Writer) error {
+// or prints them as a unified diff, and returns the files changed, in name order. Overlapping
+// edits in a file are an error: nothing is written for that file.
+func applyFixes(findings []finding, diffOnly bool, w io.Writer) ([]fixedFile, error) {
 	byFile := map[string][]edit{}
 	for _, f := range findings {
 		for _, fix := range f.diag.SuggestedFixes {
@@ -41,24 +47,27 @@ func applyFixes(findings []finding, diffOnly bool, w io.Writer) error {
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	var fixed []fixedFile
 	for _, name := range names {
 		src, err := os.ReadFile(name)
 		if err != nil {
-			return err
+			return fixed, err
 		}
 		out, err := apply(src, byFile[name])
 		if err != nil {
-			return fmt.Errorf("%s: %v", name, err)
+			return fixed, fmt.Errorf("%s: %v", name, err)
+		}
+		if bytes.Equal(src, out) {
+			continue
 		}
 		if diffOnly {
 			io.WriteString(w, unifiedDiff(name, string(src), string(out)))
-			continue
+		} else if err := os.WriteFile(name, out, 0o666); err != nil {
+			return fixed, err
 		}
-		if err := os.WriteFile(name, out, 0o666); err != nil {
-			return err
-		}
+		fixed = append(fixed, fixedFile{name, len(byFile[name])})
 	}
-	return nil
+	return fixed, nil
 }
 
 func apply(src []byte, edits []edit) ([]byte, error) {

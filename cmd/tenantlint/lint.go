@@ -28,16 +28,16 @@ func lint(o options, patterns []string, stdout, stderr io.Writer) int {
 	if o.configFile != "" {
 		if err := driver.SetConfigFile(o.configFile); err != nil {
 			fmt.Fprintf(stderr, "tenantlint: -config: %v\n", err)
-			return 1
+			return exitError
 		}
 	}
 	pkgs, err := driver.Load(driver.Options{Dir: o.dir, Tests: o.tests}, patterns...)
 	if err != nil {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
-		return 1
+		return exitError
 	}
 	if n := packages.PrintErrors(pkgs); n > 0 {
-		return 1
+		return exitError
 	}
 	var extra []*analysis.Analyzer
 	if o.format == "sarif" {
@@ -48,7 +48,7 @@ func lint(o options, patterns []string, stdout, stderr io.Writer) int {
 	res, err := driver.Analyze(pkgs, extra...)
 	if err != nil {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
-		return 1
+		return exitError
 	}
 	graph := res.Graph
 	for _, e := range res.Errors {
@@ -71,26 +71,39 @@ func lint(o options, patterns []string, stdout, stderr io.Writer) int {
 		printTables(pkgs, stderr)
 	}
 	if failed {
-		return 1
+		return exitError
 	}
 
 	switch {
 	case o.format == "sarif":
 		if err := writeSARIF(stdout, findings, engine, sarifRoot(pkgs, o.dir)); err != nil {
 			fmt.Fprintf(stderr, "tenantlint: %v\n", err)
-			return 1
+			return exitError
 		}
 	case o.format == "json":
 		if err := graph.PrintJSON(stdout); err != nil {
 			fmt.Fprintf(stderr, "tenantlint: %v\n", err)
-			return 1
+			return exitError
 		}
 	case o.fix:
-		if err := applyFixes(findings, o.diff, stdout); err != nil {
-			fmt.Fprintf(stderr, "tenantlint: %v\n", err)
-			return 1
+		fixed, err := applyFixes(findings, o.diff, stdout)
+		for _, f := range fixed {
+			verb := "fixed"
+			if o.diff {
+				verb = "would fix"
+			}
+			fmt.Fprintf(stderr, "tenantlint: %s %s (%s)\n", verb, relPath(f.name), plural(f.edits, "edit"))
 		}
-		if !o.diff {
+		if err != nil {
+			fmt.Fprintf(stderr, "tenantlint: %v\n", err)
+			return exitError
+		}
+		switch {
+		case len(fixed) == 0:
+			// Nothing to apply or show: say so, and show the findings a plain run would.
+			fmt.Fprintf(stderr, "tenantlint: nothing to fix: no finding has a certain fix\n")
+			printText(findings, stdout)
+		case !o.diff:
 			// What was fixed is no longer a finding; print the rest.
 			var rest []finding
 			for _, f := range findings {
@@ -105,20 +118,17 @@ func lint(o options, patterns []string, stdout, stderr io.Writer) int {
 		printText(findings, stdout)
 	}
 	if len(findings) > 0 {
-		return 3
+		return exitFindings
 	}
-	return 0
+	return exitClean
 }
 
 // printText prints `file:line:col: check: message` and the explanation below it, in position
 // order, with paths relative to the working directory where they are below it.
 func printText(findings []finding, w io.Writer) {
 	sortFindings(findings)
-	wd, _ := os.Getwd()
 	rel := func(p token.Position) string {
-		if r, err := filepath.Rel(wd, p.Filename); err == nil && !strings.HasPrefix(r, "..") {
-			p.Filename = r
-		}
+		p.Filename = relPath(p.Filename)
 		return p.String()
 	}
 	for _, f := range findings {
@@ -131,6 +141,22 @@ func printText(findings []finding, w io.Writer) {
 			}
 		}
 	}
+}
+
+// relPath is name relative to the working directory when it is below it.
+func relPath(name string) string {
+	wd, _ := os.Getwd()
+	if r, err := filepath.Rel(wd, name); err == nil && !strings.HasPrefix(r, "..") {
+		return r
+	}
+	return name
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }
 
 func sortFindings(fs []finding) {

@@ -8,6 +8,8 @@
 //	tenantlint -format=sarif ./... > tenantlint.sarif
 //	go vet -vettool=$(command -v tenantlint) packages
 //	tenantlint lsp [-config file]    (a language server on stdin/stdout; see docs/editors.md)
+//	tenantlint help [CHECK]          (the checks, or one check's documentation)
+//	tenantlint version               (the module version from the binary's build information)
 //
 // Exit status: 0 when clean, 3 when there are findings, 1 on errors (bad config, packages that
 // do not load).
@@ -37,8 +39,15 @@ func main() {
 		// that protocol (and -V=full, -flags) and carries facts between the runs.
 		unitchecker.Main(append([]*analysis.Analyzer{config.Analyzer}, analyzers...)...)
 	}
-	if len(os.Args) > 1 && os.Args[1] == "lsp" {
-		os.Exit(serveLSP(os.Args[2:], os.Stdin, os.Stdout, os.Stderr))
+	if len(os.Args) > 1 {
+		switch os.Args[1] {
+		case "lsp":
+			os.Exit(serveLSP(os.Args[2:], os.Stdin, os.Stdout, os.Stderr))
+		case "help":
+			os.Exit(help(os.Args[2:], os.Stdout, os.Stderr))
+		case "version":
+			os.Exit(printVersion(os.Args[2:], os.Stdout, os.Stderr))
+		}
 	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
@@ -55,14 +64,22 @@ func vetMode(args []string) bool {
 }
 
 type options struct {
-	json, fix, diff, verbose, tests bool
-	format, configFile, dir         string
+	json, fix, diff, verbose, tests, version bool
+	format, configFile, dir                  string
 }
 
-func run(args []string, stdout, stderr io.Writer) int {
+// Exit statuses of a run, as listed in -h.
+const (
+	exitClean    = 0
+	exitError    = 1
+	exitFindings = 3
+)
+
+// flags is the command's flag set, bound to o. The documentation test parses the command lines
+// of README.md and docs/*.md with it, so the docs cannot name a flag that does not exist.
+func flags(o *options, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("tenantlint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var o options
 	fs.StringVar(&o.format, "format", "text", "output `format`: text, json (the format of golang.org/x/tools/go/analysis drivers) or sarif (SARIF 2.1.0, with suppressed findings kept)")
 	fs.BoolVar(&o.json, "json", false, "same as -format=json")
 	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes that are certain")
@@ -71,24 +88,40 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.tests, "test", false, "also load test files (findings in _test.go files are never reported)")
 	fs.StringVar(&o.configFile, "config", "", "use this `file` instead of looking up .tenantlint.yml from each package's directory")
 	fs.StringVar(&o.dir, "C", "", "run in `dir` (a module of its own, such as an example)")
+	fs.BoolVar(&o.version, "version", false, "print the version and exit (same as tenantlint version)")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: tenantlint [flags] packages\n       go vet -vettool=$(command -v tenantlint) packages\n\nflags:\n")
+		fmt.Fprintf(stderr, "usage: tenantlint [flags] packages\n"+
+			"       go vet -vettool=$(command -v tenantlint) packages\n"+
+			"       tenantlint lsp [-config file]\n"+
+			"       tenantlint help [check]\n"+
+			"       tenantlint version\n\nflags:\n")
 		fs.PrintDefaults()
-		fmt.Fprintf(stderr, "\nchecks:\n")
-		for _, a := range analyzers {
-			synopsis, _, _ := strings.Cut(a.Doc, "\n")
-			fmt.Fprintf(stderr, "  %-12s %s\n", a.Name, synopsis)
-		}
+		fmt.Fprintf(stderr, "\nchecks (tenantlint help CHECK for one's documentation):\n")
+		printChecks(stderr)
+		fmt.Fprintf(stderr, "\nexit status:\n"+
+			"  %d  no findings\n"+
+			"  %d  findings reported\n"+
+			"  %d  errors: bad flags or configuration, packages that do not load, analysis failures\n",
+			exitClean, exitFindings, exitError)
 	}
+	return fs
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	var o options
+	fs := flags(&o, stderr)
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
-			return 0
+			return exitClean
 		}
-		return 1
+		return exitError
+	}
+	if o.version {
+		return printVersion(nil, stdout, stderr) // like go -version: the packages do not matter
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
-		return 1
+		return exitError
 	}
 	if o.diff {
 		o.fix = true
@@ -96,7 +129,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if o.json {
 		if o.format != "text" && o.format != "json" {
 			fmt.Fprintf(stderr, "tenantlint: -json and -format=%s disagree\n", o.format)
-			return 1
+			return exitError
 		}
 		o.format = "json"
 	}
@@ -104,11 +137,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "text", "json", "sarif":
 	default:
 		fmt.Fprintf(stderr, "tenantlint: -format=%s: want text, json or sarif\n", o.format)
-		return 1
+		return exitError
 	}
 	if o.fix && o.format != "text" {
 		fmt.Fprintf(stderr, "tenantlint: -fix and -diff print text; drop -format=%s\n", o.format)
-		return 1
+		return exitError
 	}
 	return lint(o, fs.Args(), stdout, stderr)
 }

@@ -143,17 +143,26 @@ func TestJSON(t *testing.T) {
 func TestFixAndDiff(t *testing.T) {
 	bin := tenantlint(t)
 	dir := copyModule(t, "app")
-	out, _, _ := runIn(t, dir, bin, "-diff", "./store")
+	out, errOut, _ := runIn(t, dir, bin, "-diff", "./store")
 	if !strings.Contains(out, "-\t//nolint:tenantlint // users is not a tenant table\n") {
 		t.Errorf("-diff does not remove the unused directive:\n%s", out)
+	}
+	if errOut != "tenantlint: would fix store/store.go (1 edit)\n" {
+		t.Errorf("-diff stderr %q, want the file it would change", errOut)
 	}
 	before, _ := os.ReadFile(filepath.Join(dir, "store", "store.go"))
 	if !bytes.Contains(before, []byte("//nolint:tenantlint")) {
 		t.Fatal("-diff changed the file")
 	}
-	_, _, code := runIn(t, dir, bin, "-fix", "./store")
+	out, errOut, code := runIn(t, dir, bin, "-fix", "./store")
 	if code != 3 {
 		t.Errorf("-fix: exit %d, want 3 (the unfixable findings remain)", code)
+	}
+	if errOut != "tenantlint: fixed store/store.go (1 edit)\n" {
+		t.Errorf("-fix stderr %q, want the file it changed", errOut)
+	}
+	if !strings.Contains(out, "store/store.go:18:9: sqlscope: ") || strings.Contains(out, "directive:") {
+		t.Errorf("-fix prints the findings left, not the fixed one:\n%s", out)
 	}
 	after, _ := os.ReadFile(filepath.Join(dir, "store", "store.go"))
 	if bytes.Contains(after, []byte("//nolint:tenantlint")) {
@@ -162,6 +171,18 @@ func TestFixAndDiff(t *testing.T) {
 	out, _, _ = runIn(t, dir, bin, "./store")
 	if strings.Contains(out, "directive:") {
 		t.Errorf("after -fix the directive is still reported:\n%s", out)
+	}
+
+	// Nothing left to fix: -diff and -fix say so and print the findings a plain run prints.
+	for _, flag := range []string{"-diff", "-fix"} {
+		got, errOut, code := runIn(t, dir, bin, flag, "./store")
+		if code != 3 || got != out || errOut != "tenantlint: nothing to fix: no finding has a certain fix\n" {
+			t.Errorf("%s with nothing to fix: exit %d, stderr %q, stdout:\n%s\nwant:\n%s", flag, code, errOut, got, out)
+		}
+	}
+	after2, _ := os.ReadFile(filepath.Join(dir, "store", "store.go"))
+	if !bytes.Equal(after, after2) {
+		t.Errorf("-fix with nothing to fix changed the file")
 	}
 }
 

@@ -23,7 +23,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
@@ -32,6 +31,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/tenantlint/tenantlint/facts"
+	"github.com/tenantlint/tenantlint/internal/version"
 	"github.com/tenantlint/tenantlint/passes/tenantflow"
 )
 
@@ -250,10 +250,7 @@ func writeSARIF(w io.Writer, findings []finding, engine []engineResult, root str
 		return notes[i].Message.Text < notes[j].Message.Text
 	})
 
-	driver := sarifDriver{Name: "tenantlint", InformationURI: projectURL, Rules: rules}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		driver.Version = bi.Main.Version
-	}
+	driver := sarifDriver{Name: "tenantlint", Version: version.String(), InformationURI: projectURL, Rules: rules}
 	log := sarifLog{
 		Schema:  sarifSchema,
 		Version: "2.1.0",

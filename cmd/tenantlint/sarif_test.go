@@ -20,8 +20,9 @@ type sarifDoc struct {
 	Runs    []struct {
 		Tool struct {
 			Driver struct {
-				Name  string `json:"name"`
-				Rules []struct {
+				Name    string `json:"name"`
+				Version string `json:"version"`
+				Rules   []struct {
 					ID               string `json:"id"`
 					ShortDescription struct {
 						Text string `json:"text"`

@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/tenantlint/tenantlint/internal/driver"
+	"github.com/tenantlint/tenantlint/internal/version"
 )
 
 // DocsURL is where each check's page lives; a diagnostic's code links to DocsURL + check + ".md".
@@ -286,10 +287,6 @@ func (s *server) initialize(raw json.RawMessage) (any, error) {
 	s.skip = goDirs()
 	s.mu.Unlock()
 
-	version := "(devel)"
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		version = bi.Main.Version
-	}
 	return map[string]any{
 		"capabilities": map[string]any{
 			"positionEncoding": encoding,
@@ -303,7 +300,7 @@ func (s *server) initialize(raw json.RawMessage) (any, error) {
 				"workspaceFolders": map[string]any{"supported": true, "changeNotifications": true},
 			},
 		},
-		"serverInfo": map[string]any{"name": "tenantlint", "version": version},
+		"serverInfo": map[string]any{"name": "tenantlint", "version": version.String()},
 	}, nil
 }
 

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/tenantlint/tenantlint/internal/version"
 )
 
 // client speaks the protocol to a server running in process over pipes, as an editor would.
@@ -184,14 +186,15 @@ func TestServer(t *testing.T) {
 			} `json:"textDocumentSync"`
 			CodeActionProvider any `json:"codeActionProvider"`
 		} `json:"capabilities"`
-		ServerInfo struct{ Name string } `json:"serverInfo"`
+		ServerInfo struct{ Name, Version string } `json:"serverInfo"`
 	}
 	if err := json.Unmarshal(m.Result, &init); err != nil {
 		t.Fatal(err)
 	}
 	caps := init.Capabilities
 	if caps.PositionEncoding != "utf-16" || !caps.TextDocumentSync.OpenClose || caps.TextDocumentSync.Save == nil ||
-		caps.CodeActionProvider == nil || init.ServerInfo.Name != "tenantlint" {
+		caps.CodeActionProvider == nil || init.ServerInfo.Name != "tenantlint" ||
+		init.ServerInfo.Version != version.String() {
 		t.Errorf("initialize result: %s", m.Result)
 	}
 	c.notify("initialized", struct{}{})

@@ -30,12 +30,31 @@ func parsePostgres(rw *rewritten, orig string) ([]parsedStmt, error) {
 	return out, nil
 }
 
+// invalidUTF8 returns the offset of the first byte of s that is not UTF-8, or -1.
+func invalidUTF8(s string) int {
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
 // pgError adds the position to a parse error. Postgres reports a 1-based
 // character (not byte) position in the text it parsed; shift moves the
 // resulting offset into orig when rw.text was only part of it.
 func pgError(err error, rw *rewritten, orig string, shift int) error {
 	var pe *pgparser.Error
 	if !errors.As(err, &pe) || pe.Cursorpos <= 0 {
+		// The parse tree is a protocol buffer, whose strings must be UTF-8: a Go string
+		// literal need not be, and the parser then fails without a position. Name the byte.
+		if i := invalidUTF8(rw.text); i >= 0 {
+			off := rw.origOffset(i) + shift
+			line, col := lineCol(orig, off)
+			return fmt.Errorf("sqltext: postgres parse error at line %d, column %d (offset %d): invalid UTF-8", line, col, off)
+		}
 		return fmt.Errorf("sqltext: postgres parse error: %w", err)
 	}
 	off := 0
