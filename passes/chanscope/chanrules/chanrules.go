@@ -30,8 +30,8 @@ type family struct{}
 
 func (family) Info() *engine.FamilyInfo { return info }
 
-func (family) Relevant(cfg *config.Config, key string) bool {
-	return keys.Relevant(cfg, key) || slices.Contains(catalog.BroadcastAll, key)
+func (family) Relevant(e *engine.Engine, cfg *config.Config, key string) bool {
+	return keys.Relevant(e, cfg, key) || slices.Contains(catalog.BroadcastAll, key)
 }
 
 func (family) ForPackage(p *engine.Package) (engine.Rules, error) {

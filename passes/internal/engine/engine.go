@@ -193,7 +193,7 @@ func (e *Engine) relevant(pass *analysis.Pass, cfg *config.Config) bool {
 			return true
 		}
 		for _, f := range e.families {
-			if f.Relevant(cfg, k) {
+			if f.Relevant(e, cfg, k) {
 				return true
 			}
 		}

@@ -18,8 +18,9 @@ type Family interface {
 	Info() *FamilyInfo
 	// Relevant reports whether a package that calls the function named key (catalog.Key) can
 	// matter to the family under cfg: a package that calls nothing relevant to any family,
-	// names no source and has no directive is not analysed at all.
-	Relevant(cfg *config.Config, key string) bool
+	// names no source and has no directive is not analysed at all. It is asked for every
+	// function every package uses: index the sinks once per configuration (e.Memo).
+	Relevant(e *Engine, cfg *config.Config, key string) bool
 	// ForPackage returns the family's rules for one package (it may load files, such as the
 	// tenant tables of the package's schema). It is called once per analysed package.
 	ForPackage(p *Package) (Rules, error)

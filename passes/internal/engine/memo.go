@@ -24,5 +24,11 @@ func (e *Engine) Memo(key any, compute func() any) any {
 // called while an analysis runs.
 func (e *Engine) Forget() { e.memo.Clear() }
 
+// Memoizer is what caches a value once per key until Forget: the Engine, or a Package for the
+// package under analysis.
+type Memoizer interface {
+	Memo(key any, compute func() any) any
+}
+
 // Memo is Engine.Memo for the rules of the package under analysis.
 func (p *Package) Memo(key any, compute func() any) any { return p.engine.Memo(key, compute) }

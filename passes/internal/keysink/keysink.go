@@ -33,8 +33,8 @@ func New(info engine.FamilyInfo) *Family {
 
 func (f *Family) Info() *engine.FamilyInfo { return f.info }
 
-func (f *Family) Relevant(cfg *config.Config, key string) bool {
-	for _, s := range index(cfg)[key] {
+func (f *Family) Relevant(e *engine.Engine, cfg *config.Config, key string) bool {
+	for _, s := range indexFor(e, cfg)[key] {
 		if s.Family == f.info.Name {
 			return true
 		}
@@ -43,8 +43,7 @@ func (f *Family) Relevant(cfg *config.Config, key string) bool {
 }
 
 func (f *Family) ForPackage(p *engine.Package) (engine.Rules, error) {
-	all := p.Memo(indexKey{p.Config()}, func() any { return newIndex(p.Config()) }).(sinks)
-	return &rules{family: f, all: all}, nil
+	return &rules{family: f, all: indexFor(p, p.Config())}, nil
 }
 
 // sinks are the key sinks of every family, by catalog.Key: whether a call is a key sink at all
@@ -53,8 +52,10 @@ type sinks map[string][]catalog.KeySink
 
 type indexKey struct{ cfg *config.Config }
 
-// index is for Relevant, which runs before a package's rules exist; it is cheap to rebuild.
-func index(cfg *config.Config) sinks { return newIndex(cfg) }
+// indexFor is the key sinks of one configuration, built once (m is the engine or a package).
+func indexFor(m engine.Memoizer, cfg *config.Config) sinks {
+	return m.Memo(indexKey{cfg}, func() any { return newIndex(cfg) }).(sinks)
+}
 
 func newIndex(cfg *config.Config) sinks {
 	m := sinks{}

@@ -23,7 +23,9 @@ type family struct{ keys *keysink.Family }
 
 func (f family) Info() *engine.FamilyInfo { return f.keys.Info() }
 
-func (f family) Relevant(cfg *config.Config, key string) bool { return f.keys.Relevant(cfg, key) }
+func (f family) Relevant(e *engine.Engine, cfg *config.Config, key string) bool {
+	return f.keys.Relevant(e, cfg, key)
+}
 
 func (f family) ForPackage(p *engine.Package) (engine.Rules, error) {
 	keys, err := f.keys.ForPackage(p)

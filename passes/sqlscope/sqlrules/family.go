@@ -20,8 +20,8 @@ type family struct{}
 
 func (family) Info() *engine.FamilyInfo { return info }
 
-func (family) Relevant(cfg *config.Config, key string) bool {
-	_, ok := sinksFor(cfg).sql[key]
+func (family) Relevant(e *engine.Engine, cfg *config.Config, key string) bool {
+	_, ok := sinksOf(e, cfg).sql[key]
 	return ok
 }
 
@@ -31,8 +31,7 @@ func (family) ForPackage(p *engine.Package) (engine.Rules, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := p.Memo(sinksKey{cfg}, func() any { return sinksFor(cfg) }).(*sinks)
-	return &rules{pkg: p, cfg: cfg, tables: tables, sinks: s}, nil
+	return &rules{pkg: p, cfg: cfg, tables: tables, sinks: sinksOf(p, cfg)}, nil
 }
 
 // sinks are the SQL sinks of one configuration, by catalog.Key.
@@ -42,6 +41,11 @@ type sinks struct {
 }
 
 type sinksKey struct{ cfg *config.Config }
+
+// sinksOf is the SQL sinks of one configuration, built once (m is the engine or a package).
+func sinksOf(m engine.Memoizer, cfg *config.Config) *sinks {
+	return m.Memo(sinksKey{cfg}, func() any { return sinksFor(cfg) }).(*sinks)
+}
 
 func sinksFor(cfg *config.Config) *sinks {
 	s := &sinks{sql: map[string]catalog.SQLSink{}, copyFrom: map[string]bool{}}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/tenantlint/tenantlint/config"
 	"github.com/tenantlint/tenantlint/internal/sqltext"
+	"github.com/tenantlint/tenantlint/passes/internal/engine"
 )
 
 // Tables is the set of tenant tables for one configuration: which tables hold rows of one
@@ -59,16 +60,11 @@ type tablesOnce struct {
 	err    error
 }
 
-// Memo caches a value once per key until the engine forgets it (engine.Engine, engine.Package).
-type Memo interface {
-	Memo(key any, compute func() any) any
-}
-
 // TenantTables resolves the tenant tables for a configuration: the configured list, the
 // CREATE TABLE statements of the configured schema files, and when neither is configured, the
 // CREATE TABLE statements with a tenant column in the module's *.sql files (outside testdata,
 // vendor and hidden directories). Tables declared global are never tenant tables.
-func TenantTables(m Memo, cfg *config.Config, pkgDir string) (*Tables, error) {
+func TenantTables(m engine.Memoizer, cfg *config.Config, pkgDir string) (*Tables, error) {
 	root := ""
 	inferred := len(cfg.Tables.Scoped) == 0 && len(cfg.Tables.SchemaFiles) == 0
 	if inferred {
