@@ -67,13 +67,12 @@ func newIndex(cfg *config.Config) sinks {
 			continue
 		}
 		k := engine.Key(s.Func)
-		m[k] = append(m[k], catalog.KeySink{Func: k, Arg: s.Arg, Family: s.Kind, What: nouns[s.Kind]})
+		// What is left to the family's noun (FamilyInfo.Noun), as the configuration names none.
+		m[k] = append(m[k], catalog.KeySink{Func: k, Arg: s.Arg, Family: s.Kind})
 	}
 	return m
 }
 
-// nouns name the argument of a configured sink, by family, for messages.
-var nouns = map[string]string{"cache": "cache key", "job": "job payload", "channel": "channel name", "storage": "storage path"}
 
 type rules struct {
 	engine.NoRules
@@ -153,6 +152,9 @@ func (r *rules) checkKeySinks(s *engine.Frame, call *engine.Call, sinks []catalo
 			continue
 		}
 		v := s.Eval(args[idx])
+		if sink.What == "" {
+			sink.What = r.family.info.Noun
+		}
 		where := sink.What
 		if sink.Field != "" && sink.Variadic {
 			// A field of every element (kafka-go's Message.Topic): judge each element's field.
