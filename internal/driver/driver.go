@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"go/token"
+	"go/types"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -16,7 +17,9 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/tenantlint/tenantlint/catalog"
 	"github.com/tenantlint/tenantlint/config"
+	"github.com/tenantlint/tenantlint/facts"
 	"github.com/tenantlint/tenantlint/passes/all"
 	"github.com/tenantlint/tenantlint/passes/tenantflow"
 )
@@ -107,10 +110,32 @@ func LoadErrors(pkgs []*packages.Package) []packages.Error {
 
 // Analyze runs the checks on loaded packages and collects their findings on the root packages.
 // Extra analyzers run too, for their results (Result.Graph has them), not their diagnostics.
+//
+// A call through an interface is judged against the requirements of the interface's
+// implementations, which the caller's package cannot see (only main imports both): when the
+// first run finds an implementation with requirements behind an interface method that the code
+// calls, the checks run a second time with those requirements known (tenantflow.InterfaceRequires).
 func Analyze(pkgs []*packages.Package, extra ...*analysis.Analyzer) (*Result, error) {
-	graph, err := checker.Analyze(append(slices.Clone(Checks), extra...), pkgs, nil)
+	analyzers := append(slices.Clone(Checks), extra...)
+	graph, err := checker.Analyze(analyzers, pkgs, nil)
 	if err != nil {
 		return nil, err
+	}
+	// Each run can add requirements: an implementation that calls another interface passes that
+	// interface's requirements on to its own callers (two hops). Runs stop when nothing new is
+	// found, or after maxInterfaceRuns (a longer chain of interfaces is reported up to there).
+	var known map[string][]facts.Requirement
+	for range maxInterfaceRuns {
+		ifaces := interfaceRequires(graph, pkgs)
+		if sameRequires(ifaces, known) {
+			break
+		}
+		known = ifaces
+		tenantflow.Engine.SetInterfaceRequires(ifaces)
+		defer tenantflow.Engine.SetInterfaceRequires(nil)
+		if graph, err = checker.Analyze(analyzers, pkgs, nil); err != nil {
+			return nil, err
+		}
 	}
 	res := &Result{Packages: pkgs, Graph: graph}
 	seenErr := map[string]bool{}
@@ -128,6 +153,74 @@ func Analyze(pkgs []*packages.Package, extra ...*analysis.Analyzer) (*Result, er
 		}
 	}
 	return res, nil
+}
+
+// maxInterfaceRuns bounds the extra runs for requirements through interfaces.
+const maxInterfaceRuns = 3
+
+func sameRequires(a, b map[string][]facts.Requirement) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, rs := range a {
+		if len(b[k]) != len(rs) {
+			return false
+		}
+	}
+	return true
+}
+
+// interfaceRequires finds the requirements of interface methods of the loaded modules that
+// some implementation imposes (from the summaries of the first run), keeping only those of
+// methods the code calls: nil when a second run would change nothing.
+func interfaceRequires(graph *checker.Graph, roots []*packages.Package) map[string][]facts.Requirement {
+	methods := map[*types.Func]*facts.Summary{}
+	for act := range graph.All() {
+		if act.Analyzer != tenantflow.Analyzer || act.Err != nil {
+			continue
+		}
+		for _, f := range act.AllObjectFacts() {
+			if sum, ok := f.Fact.(*facts.Summary); ok && len(sum.Requires) > 0 {
+				if fn, ok := f.Object.(*types.Func); ok {
+					methods[fn] = sum
+				}
+			}
+		}
+	}
+	if len(methods) == 0 {
+		return nil
+	}
+	modules := map[string]bool{}
+	for _, p := range roots {
+		if p.Module != nil {
+			modules[p.Module.Path] = true
+		}
+	}
+	var own []*packages.Package
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		if p.Module != nil && modules[p.Module.Path] && p.Types != nil {
+			own = append(own, p)
+		}
+	})
+	var ifacePkgs []*types.Package
+	for _, p := range own {
+		ifacePkgs = append(ifacePkgs, p.Types)
+	}
+	found := tenantflow.InterfaceRequires(ifacePkgs, methods)
+	called := map[string][]facts.Requirement{}
+	for _, p := range own {
+		if p.TypesInfo == nil {
+			continue
+		}
+		for _, obj := range p.TypesInfo.Uses {
+			if fn, ok := obj.(*types.Func); ok {
+				if k := catalog.Key(fn); found[k] != nil {
+					called[k] = found[k]
+				}
+			}
+		}
+	}
+	return called
 }
 
 // Forget drops what the checks keep between runs in one process (loaded configuration files,

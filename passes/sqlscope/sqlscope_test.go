@@ -63,3 +63,9 @@ func TestPop(t *testing.T) {
 func TestEnt(t *testing.T) {
 	analysistest.Run(t, testdata(), sqlscope.Analyzer, "entapp/ent", "entapp/app")
 }
+
+// TestDeclaredRequires: requirements of interface methods declared in requires:, for the
+// drivers that analyse one package at a time (the standalone driver finds them itself).
+func TestDeclaredRequires(t *testing.T) {
+	analysistest.Run(t, testdata(), sqlscope.Analyzer, "ifacerequires/store", "ifacerequires/service")
+}

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -49,6 +50,9 @@ type Engine struct {
 	families []Family
 	byName   map[string]*FamilyInfo
 	memo     sync.Map // memoKey -> *memoEntry
+	// ifaces: requirements of interface methods found by a driver that sees the whole program
+	// (SetInterfaceRequires); nil in drivers that analyse one package at a time.
+	ifaces atomic.Pointer[map[string][]facts.Requirement]
 }
 
 // New makes the engine for the families, in the order their rules are asked.
@@ -189,7 +193,7 @@ func (e *Engine) relevant(pass *analysis.Pass, cfg *config.Config) bool {
 			}
 		}
 		k := catalog.Key(fn)
-		if _, ok := r.sources[k]; ok || r.untrusted[k] || r.scopers[k] {
+		if _, ok := r.sources[k]; ok || r.untrusted[k] || r.scopers[k] || len(r.requires[k]) > 0 || len(e.interfaceRequires(k)) > 0 {
 			return true
 		}
 		for _, f := range e.families {
