@@ -34,6 +34,14 @@ import (
 var analyzers = all.Checks
 
 func main() {
+	if len(os.Args) == 2 && os.Args[1] == "-V=full" {
+		dir, _ := os.Getwd()
+		if err := printVetToolID(os.Stdout, dir); err != nil {
+			fmt.Fprintf(os.Stderr, "tenantlint: %v\n", err)
+			os.Exit(exitError)
+		}
+		os.Exit(exitClean)
+	}
 	if vetMode(os.Args[1:]) {
 		// go vet runs the tool once per package with a JSON config file; unitchecker speaks
 		// that protocol (and -V=full, -flags) and carries facts between the runs.

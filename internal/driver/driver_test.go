@@ -9,12 +9,12 @@ import (
 )
 
 // TestInterfaceRequires runs the driver on a module whose services reach their repositories only
-// through interfaces (testdata/ifaces): the requirement of an implementation reaches the callers
+// through interfaces (testdata/mod/ifaces): the requirement of an implementation reaches the callers
 // of the interface method, over one and two interface hops and through a caller's own
 // parameter, and nothing is reported where the implementation needs no tenant, where the caller
 // passes its own tenant, or for a generic interface.
 func TestInterfaceRequires(t *testing.T) {
-	dir, err := filepath.Abs("testdata/ifaces")
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", "mod", "ifaces"))
 	if err != nil {
 		t.Fatal(err)
 	}
