@@ -31,13 +31,22 @@ func lint(o options, patterns []string, stdout, stderr io.Writer) int {
 			return exitError
 		}
 	}
+	// A bad configuration is one message, before the (slow) load: every package would fail
+	// on it the same way.
+	if err := checkConfig(o); err != nil {
+		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
+		return exitError
+	}
 	pkgs, err := driver.Load(driver.Options{Dir: o.dir, Tests: o.tests}, patterns...)
 	if err != nil {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
 		return exitError
 	}
-	if n := packages.PrintErrors(pkgs); n > 0 {
-		return exitError
+	// Packages that do not load are named with their errors; the others are analysed and
+	// reported all the same, and the run exits 1.
+	loadErrs := driver.LoadFailures(pkgs)
+	for _, e := range loadErrs {
+		fmt.Fprintln(stderr, e)
 	}
 	var extra []*analysis.Analyzer
 	if o.format == "sarif" {
@@ -54,7 +63,11 @@ func lint(o options, patterns []string, stdout, stderr io.Writer) int {
 	for _, e := range res.Errors {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", e)
 	}
-	failed := len(res.Errors) > 0
+	if len(res.NotAnalysed) > 0 {
+		fmt.Fprintf(stderr, "tenantlint: %s not analysed (errors above): %s\n",
+			plural(len(res.NotAnalysed), "package"), strings.Join(res.NotAnalysed, ", "))
+	}
+	failed := len(res.Errors) > 0 || len(loadErrs) > 0 || len(res.NotAnalysed) > 0
 	findings := make([]finding, len(res.Findings))
 	for i, f := range res.Findings {
 		findings[i] = finding{check: f.Check, fset: f.Fset, diag: f.Diag}
@@ -70,13 +83,20 @@ func lint(o options, patterns []string, stdout, stderr io.Writer) int {
 	if o.verbose {
 		printTables(pkgs, stderr)
 	}
-	if failed {
-		return exitError
-	}
 
 	switch {
 	case o.format == "sarif":
-		if err := writeSARIF(stdout, findings, engine, sarifRoot(pkgs, o.dir)); err != nil {
+		var errs []string
+		for _, e := range loadErrs {
+			errs = append(errs, e.String())
+		}
+		for _, e := range res.Errors {
+			errs = append(errs, e.Error())
+		}
+		if len(res.NotAnalysed) > 0 {
+			errs = append(errs, "not analysed: "+strings.Join(res.NotAnalysed, ", "))
+		}
+		if err := writeSARIF(stdout, findings, engine, sarifRoot(pkgs, o.dir), errs...); err != nil {
 			fmt.Fprintf(stderr, "tenantlint: %v\n", err)
 			return exitError
 		}
@@ -117,10 +137,32 @@ func lint(o options, patterns []string, stdout, stderr io.Writer) int {
 	default:
 		printText(findings, stdout)
 	}
+	if failed {
+		return exitError
+	}
 	if len(findings) > 0 {
 		return exitFindings
 	}
 	return exitClean
+}
+
+// checkConfig loads the configuration the run will use (-config, or the one found from the
+// working directory), so that its errors are reported once before anything else.
+func checkConfig(o options) error {
+	file := o.configFile
+	if file == "" {
+		dir := o.dir
+		if dir == "" {
+			dir = "."
+		}
+		f, err := config.Find(dir)
+		if err != nil || f == "" {
+			return err
+		}
+		file = f
+	}
+	_, err := config.Load(file)
+	return err
 }
 
 // printText prints `file:line:col: check: message` and the explanation below it, in position

@@ -109,7 +109,8 @@ func flags(o *options, stderr io.Writer) *flag.FlagSet {
 		fmt.Fprintf(stderr, "\nexit status:\n"+
 			"  %d  no findings\n"+
 			"  %d  findings reported\n"+
-			"  %d  errors: bad flags or configuration, packages that do not load, analysis failures\n",
+			"  %d  errors: bad flags or configuration, packages that do not load, analysis failures\n"+
+			"     (the findings of the packages that were analysed are printed all the same)\n",
 			exitClean, exitFindings, exitError)
 	}
 	return fs

@@ -196,6 +196,61 @@ func TestBadConfig(t *testing.T) {
 	if !strings.Contains(errOut, ".tenantlint.yml:3: tenant.colums: unknown key") {
 		t.Errorf("error does not name the file, line and key:\n%s", errOut)
 	}
+	// One message, nothing else: not one line per package and check that needed the config.
+	if n := strings.Count(strings.TrimSpace(errOut), "\n"); n != 0 || strings.Contains(errOut, "prerequisites") {
+		t.Errorf("a bad configuration printed %d more lines:\n%s", n, errOut)
+	}
+	_, errOut, code = runIn(t, dir, bin, "-config", ".tenantlint.yml", "./...")
+	if code != 1 || strings.Count(strings.TrimSpace(errOut), "\n") != 0 || !strings.Contains(errOut, "tenant.colums: unknown key") {
+		t.Errorf("-config with a bad file: exit %d, output:\n%s", code, errOut)
+	}
+}
+
+// TestPartialResults: a package that does not load (an import no module provides) is named
+// with its error once, and so is its importer that could not be analysed, while the packages
+// that loaded are analysed and their findings printed; the run exits 1. SARIF carries the
+// errors as notifications of an invocation that did not succeed.
+func TestPartialResults(t *testing.T) {
+	bin := tenantlint(t)
+	dir := copyModule(t, "partial")
+	out, errOut, code := runIn(t, dir, bin, "./...")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1\n%s%s", code, out, errOut)
+	}
+	if !strings.Contains(out, "store/store.go:10:9: sqlscope: query on tenant table \"devices\" is not scoped") {
+		t.Errorf("the finding of the package that loaded is missing:\n%s", out)
+	}
+	if n := strings.Count(errOut, "example.com/missing/lib"); n != 2 || !strings.Contains(errOut, "no required module provides package example.com/missing/lib; to add it:\n\tgo get example.com/missing/lib\n") {
+		t.Errorf("the load error is printed %d times, want once:\n%s", n, errOut)
+	}
+	if !strings.Contains(errOut, "2 packages not analysed (errors above): example.com/partial/broken, example.com/partial/uses") {
+		t.Errorf("the packages not analysed are not named:\n%s", errOut)
+	}
+	if strings.Contains(errOut, "prerequisites") {
+		t.Errorf("consequential errors printed:\n%s", errOut)
+	}
+
+	out, _, code = runIn(t, dir, bin, "-format=sarif", "./...")
+	if code != 1 {
+		t.Errorf("sarif: exit %d, want 1", code)
+	}
+	var log struct {
+		Runs []struct {
+			Results     []json.RawMessage
+			Invocations []struct {
+				ExecutionSuccessful        bool
+				ToolExecutionNotifications []struct{ Message struct{ Text string } }
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &log); err != nil {
+		t.Fatalf("sarif: %v\n%s", err, out)
+	}
+	inv := log.Runs[0].Invocations[0]
+	if len(log.Runs[0].Results) != 1 || inv.ExecutionSuccessful || len(inv.ToolExecutionNotifications) != 2 ||
+		!strings.Contains(inv.ToolExecutionNotifications[0].Message.Text, "example.com/missing/lib") {
+		t.Errorf("sarif: %d results, invocation %+v", len(log.Runs[0].Results), inv)
+	}
 }
 
 // TestGoVet drives the command as go vet's -vettool: exactly the unsuppressed findings, with

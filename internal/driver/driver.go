@@ -46,10 +46,14 @@ type Result struct {
 	Packages []*packages.Package
 	Graph    *checker.Graph
 	Findings []Finding
-	// Errors are the analyses that failed (an invalid configuration, a package with type
-	// errors), one per distinct message, in the order the checker met them. A run with errors
-	// may still have findings from the packages that were analysed.
+	// Errors are the analyses that failed (an invalid configuration, an engine error), one per
+	// distinct message, in the order the checker met them. Failures that only follow from
+	// another (a package whose dependency failed, one skipped for its load errors, which
+	// LoadErrors lists) are left out: they would repeat one cause once per package. A run with
+	// errors still has the findings of the packages that were analysed.
 	Errors []ActionError
+	// NotAnalysed are the root packages some check could not run on, sorted.
+	NotAnalysed []string
 }
 
 // ActionError is an analysis that failed on a package.
@@ -108,6 +112,50 @@ func LoadErrors(pkgs []*packages.Package) []packages.Error {
 	return errs
 }
 
+// LoadFailure is a package that did not load: the first of its errors (the go command's before
+// the parser's before the type checker's, which usually only repeats the cause) and how many
+// more it has.
+type LoadFailure struct {
+	PkgPath string
+	Err     packages.Error
+	More    int
+}
+
+func (f LoadFailure) String() string {
+	s := f.Err.Error()
+	if f.More > 0 {
+		s += fmt.Sprintf(" (and %d more in %s)", f.More, f.PkgPath)
+	}
+	return s
+}
+
+// LoadFailures lists the packages (roots and dependencies) that have errors, one entry each,
+// in package path order. A package whose only errors are the type checker's and that imports a
+// package that failed is left out: its errors repeat its import's ("could not import").
+func LoadFailures(pkgs []*packages.Package) []LoadFailure {
+	var out []LoadFailure
+	failed := map[*packages.Package]bool{}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if len(p.Errors) == 0 {
+			return
+		}
+		failed[p] = true
+		onlyTypes := !slices.ContainsFunc(p.Errors, func(e packages.Error) bool { return e.Kind != packages.TypeError })
+		if onlyTypes {
+			for _, imp := range p.Imports {
+				if failed[imp] {
+					return
+				}
+			}
+		}
+		errs := slices.Clone(p.Errors)
+		sort.SliceStable(errs, func(i, j int) bool { return errs[i].Kind < errs[j].Kind })
+		out = append(out, LoadFailure{PkgPath: p.PkgPath, Err: errs[0], More: len(errs) - 1})
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].PkgPath < out[j].PkgPath })
+	return out
+}
+
 // Analyze runs the checks on loaded packages and collects their findings on the root packages.
 // Extra analyzers run too, for their results (Result.Graph has them), not their diagnostics.
 //
@@ -139,9 +187,13 @@ func Analyze(pkgs []*packages.Package, extra ...*analysis.Analyzer) (*Result, er
 	}
 	res := &Result{Packages: pkgs, Graph: graph}
 	seenErr := map[string]bool{}
+	notAnalysed := map[string]bool{}
 	for act := range graph.All() {
 		if act.Err != nil {
-			if msg := act.Err.Error(); !seenErr[msg] {
+			if act.IsRoot {
+				notAnalysed[act.Package.PkgPath] = true
+			}
+			if msg := act.Err.Error(); !seenErr[msg] && !consequential(msg) {
 				seenErr[msg] = true
 				res.Errors = append(res.Errors, ActionError{act.Analyzer.Name, act.Package.PkgPath, act.Err})
 			}
@@ -152,7 +204,17 @@ func Analyze(pkgs []*packages.Package, extra ...*analysis.Analyzer) (*Result, er
 			}
 		}
 	}
+	for p := range notAnalysed {
+		res.NotAnalysed = append(res.NotAnalysed, p)
+	}
+	sort.Strings(res.NotAnalysed)
 	return res, nil
+}
+
+// consequential reports whether an analysis error only follows from another one: the
+// checker's messages for a dependency that failed and for a package with load errors.
+func consequential(msg string) bool {
+	return strings.HasPrefix(msg, "failed prerequisites: ") || msg == "analysis skipped due to errors in package"
 }
 
 // maxInterfaceRuns bounds the extra runs for requirements through interfaces.
