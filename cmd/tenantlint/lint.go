@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -25,6 +26,11 @@ type finding struct {
 }
 
 func lint(o options, patterns []string, stdout, stderr io.Writer) int {
+	checks, err := driver.SelectChecks(o.checks)
+	if err != nil {
+		fmt.Fprintf(stderr, "tenantlint: -checks: %v\n", err)
+		return exitError
+	}
 	if o.configFile != "" {
 		if err := driver.SetConfigFile(o.configFile); err != nil {
 			fmt.Fprintf(stderr, "tenantlint: -config: %v\n", err)
@@ -54,7 +60,7 @@ func lint(o options, patterns []string, stdout, stderr io.Writer) int {
 		// holds the suppressed findings the checks do not report, must be asked for.
 		extra = append(extra, tenantflow.Analyzer)
 	}
-	res, err := driver.Analyze(pkgs, extra...)
+	res, err := driver.AnalyzeChecks(pkgs, checks, extra...)
 	if err != nil {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
 		return exitError
@@ -76,7 +82,7 @@ func lint(o options, patterns []string, stdout, stderr io.Writer) int {
 	for act := range graph.All() {
 		if act.IsRoot && act.Analyzer == tenantflow.Analyzer {
 			if r, ok := act.Result.(*tenantflow.Result); ok {
-				engine = append(engine, engineResult{fset: act.Package.Fset, res: r})
+				engine = append(engine, engineResult{fset: act.Package.Fset, res: selected(r, checks)})
 			}
 		}
 	}
@@ -144,6 +150,15 @@ func lint(o options, patterns []string, stdout, stderr io.Writer) int {
 		return exitFindings
 	}
 	return exitClean
+}
+
+// selected is the engine's result with only the findings of the checks that run (-checks).
+func selected(r *tenantflow.Result, checks []*analysis.Analyzer) *tenantflow.Result {
+	c := *r
+	c.Findings = slices.DeleteFunc(slices.Clone(r.Findings), func(f *tenantflow.Finding) bool {
+		return !slices.ContainsFunc(checks, func(a *analysis.Analyzer) bool { return a.Name == f.Check })
+	})
+	return &c
 }
 
 // checkConfig loads the configuration the run will use (-config, or the one found from the

@@ -73,7 +73,7 @@ func vetMode(args []string) bool {
 
 type options struct {
 	json, fix, diff, verbose, tests, version bool
-	format, configFile, dir                  string
+	format, configFile, dir, checks          string
 }
 
 // Exit statuses of a run, as listed in -h.
@@ -96,6 +96,7 @@ func flags(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.BoolVar(&o.tests, "test", false, "also load test files (findings in _test.go files are never reported)")
 	fs.StringVar(&o.configFile, "config", "", "use this `file` instead of looking up .tenantlint.yml from each package's directory")
 	fs.StringVar(&o.dir, "C", "", "run in `dir` (a module of its own, such as an example)")
+	fs.StringVar(&o.checks, "checks", "all", "the `checks` to run, as staticcheck spells them: all, names, and -name to leave one out (all,-jobscope); checks.disable in .tenantlint.yml turns checks off on top of this")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit (same as tenantlint version)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: tenantlint [flags] packages\n"+

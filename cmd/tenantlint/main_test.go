@@ -107,6 +107,20 @@ func TestTextOutputAndExitCodes(t *testing.T) {
 	if code != 0 {
 		t.Errorf("clean package: exit %d, want 0", code)
 	}
+
+	// -checks selects checks as staticcheck does.
+	out, _, code = runIn(t, dir, bin, "-checks=all,-sqlscope", "./...")
+	if code != 3 || strings.Contains(out, "sqlscope:") || !strings.Contains(out, "directive: //nolint:tenantlint suppresses nothing") {
+		t.Errorf("-checks=all,-sqlscope: exit %d, output:\n%s", code, out)
+	}
+	out, _, code = runIn(t, dir, bin, "-checks=directive,-directive,sqlscope", "./...")
+	if code != 3 || strings.Contains(out, "directive:") || !strings.Contains(out, "sqlscope:") {
+		t.Errorf("-checks=directive,-directive,sqlscope: exit %d, output:\n%s", code, out)
+	}
+	_, errOut, code = runIn(t, dir, bin, "-checks=all,-rawsql", "./...")
+	if code != 1 || !strings.Contains(errOut, `tenantlint: -checks: no check "-rawsql" (the checks are all, sqlscope, cachekey,`) {
+		t.Errorf("-checks with an unknown check: exit %d, stderr:\n%s", code, errOut)
+	}
 }
 
 func TestJSON(t *testing.T) {

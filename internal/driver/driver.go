@@ -112,6 +112,41 @@ func LoadErrors(pkgs []*packages.Package) []packages.Error {
 	return errs
 }
 
+// SelectChecks reads a -checks list as staticcheck does: comma-separated names, "all" for
+// every check, and "-name" to take one away, applied left to right ("all,-jobscope"). The
+// result keeps the report order of Checks.
+func SelectChecks(spec string) ([]*analysis.Analyzer, error) {
+	on := map[string]bool{}
+	var names []string
+	for _, a := range Checks {
+		names = append(names, a.Name)
+	}
+	for _, w := range strings.Split(spec, ",") {
+		w = strings.TrimSpace(w)
+		name, off := strings.CutPrefix(w, "-")
+		switch {
+		case name == "all":
+			for _, n := range names {
+				on[n] = !off
+			}
+		case slices.Contains(names, name):
+			on[name] = !off
+		default:
+			return nil, fmt.Errorf("no check %q (the checks are all, %s)", w, strings.Join(names, ", "))
+		}
+	}
+	var out []*analysis.Analyzer
+	for _, a := range Checks {
+		if on[a.Name] {
+			out = append(out, a)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%q selects no check", spec)
+	}
+	return out, nil
+}
+
 // LoadFailure is a package that did not load: the first of its errors (the go command's before
 // the parser's before the type checker's, which usually only repeats the cause) and how many
 // more it has.
@@ -164,7 +199,12 @@ func LoadFailures(pkgs []*packages.Package) []LoadFailure {
 // first run finds an implementation with requirements behind an interface method that the code
 // calls, the checks run a second time with those requirements known (tenantflow.InterfaceRequires).
 func Analyze(pkgs []*packages.Package, extra ...*analysis.Analyzer) (*Result, error) {
-	analyzers := append(slices.Clone(Checks), extra...)
+	return AnalyzeChecks(pkgs, Checks, extra...)
+}
+
+// AnalyzeChecks is Analyze with only some of the checks (SelectChecks).
+func AnalyzeChecks(pkgs []*packages.Package, checks []*analysis.Analyzer, extra ...*analysis.Analyzer) (*Result, error) {
+	analyzers := append(slices.Clone(checks), extra...)
 	graph, err := checker.Analyze(analyzers, pkgs, nil)
 	if err != nil {
 		return nil, err
@@ -198,7 +238,7 @@ func Analyze(pkgs []*packages.Package, extra ...*analysis.Analyzer) (*Result, er
 				res.Errors = append(res.Errors, ActionError{act.Analyzer.Name, act.Package.PkgPath, act.Err})
 			}
 		}
-		if act.IsRoot && slices.Contains(Checks, act.Analyzer) {
+		if act.IsRoot && slices.Contains(checks, act.Analyzer) {
 			for _, d := range act.Diagnostics {
 				res.Findings = append(res.Findings, Finding{Check: act.Analyzer.Name, Fset: act.Package.Fset, Diag: d})
 			}
