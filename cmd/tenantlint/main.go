@@ -53,6 +53,8 @@ func main() {
 			os.Exit(serveLSP(os.Args[2:], os.Stdin, os.Stdout, os.Stderr))
 		case "help":
 			os.Exit(help(os.Args[2:], os.Stdout, os.Stderr))
+		case "init":
+			os.Exit(initCmd(os.Args[2:], os.Stdout, os.Stderr))
 		case "version":
 			os.Exit(printVersion(os.Args[2:], os.Stdout, os.Stderr))
 		}
@@ -103,6 +105,7 @@ func flags(o *options, stderr io.Writer) *flag.FlagSet {
 			"       go vet -vettool=$(command -v tenantlint) packages\n"+
 			"       tenantlint lsp [-config file]\n"+
 			"       tenantlint help [check]\n"+
+			"       tenantlint init [-w] [dir]    propose a .tenantlint.yml from the code\n"+
 			"       tenantlint version\n\nflags:\n")
 		fs.PrintDefaults()
 		fmt.Fprintf(stderr, "\nchecks (tenantlint help CHECK for one's documentation):\n")
