@@ -45,10 +45,11 @@ var crossTenantName = regexp.MustCompile(`(?i)(migrat|backfill|nightly|alltenant
 // maxCrossNamed caps the cross-tenant candidates listed: a long list is not reviewed.
 const maxCrossNamed = 12
 
-func initCmd(args []string, stdout, stderr io.Writer) int {
+// initFlags is init's flag set, bound to write (the documentation test parses with it too).
+func initFlags(write *bool, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("tenantlint init", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	write := fs.Bool("w", false, "write .tenantlint.yml into the directory instead of printing it (refused if one exists)")
+	fs.BoolVar(write, "w", false, "write .tenantlint.yml into the directory instead of printing it (refused if one exists)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: tenantlint init [-w] [dir]\n\n"+
 			"Proposes a .tenantlint.yml for the module in dir (default .) from its code: the tenant\n"+
@@ -56,6 +57,12 @@ func initCmd(args []string, stdout, stderr io.Writer) int {
 			"functions that look cross-tenant by design, each with a comment saying why.\n\nflags:\n")
 		fs.PrintDefaults()
 	}
+	return fs
+}
+
+func initCmd(args []string, stdout, stderr io.Writer) int {
+	var write bool
+	fs := initFlags(&write, stderr)
 	if err := fs.Parse(args); err != nil {
 		return exitError
 	}
@@ -77,7 +84,7 @@ func initCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tenantlint init: internal error: the proposal does not parse (please report):\n%v\n%s", err, out)
 		return exitError
 	}
-	if !*write {
+	if !write {
 		stdout.Write(out)
 		return exitClean
 	}
