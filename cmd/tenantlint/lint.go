@@ -55,7 +55,7 @@ func lint(o options, patterns []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, e)
 	}
 	var extra []*analysis.Analyzer
-	if o.format == "sarif" {
+	if o.format == "sarif" || o.verbose {
 		// The checker keeps the results of root actions only: the engine's result, which
 		// holds the suppressed findings the checks do not report, must be asked for.
 		extra = append(extra, tenantflow.Analyzer)
@@ -88,6 +88,7 @@ func lint(o options, patterns []string, stdout, stderr io.Writer) int {
 	}
 	if o.verbose {
 		printTables(pkgs, stderr)
+		printOutOfReach(engine, stderr)
 	}
 
 	switch {
@@ -233,6 +234,39 @@ func sortFindings(fs []finding) {
 }
 
 // printTables says, for each configuration in use, which tables are tenant tables and why.
+// printOutOfReach lists, for -v, the functions with findings that nothing could give a tenant:
+// each is cross-tenant by design (declare it) or a bug, and a team decides in one place.
+func printOutOfReach(engine []engineResult, w io.Writer) {
+	type fn struct {
+		pos  token.Position
+		name string
+	}
+	var fns []fn
+	for _, e := range engine {
+		if e.res == nil || e.res.Excluded {
+			continue
+		}
+		for _, s := range e.res.OutOfReach {
+			s.Pos.Filename = relPath(s.Pos.Filename)
+			fns = append(fns, fn{s.Pos, s.Text})
+		}
+	}
+	if len(fns) == 0 {
+		return
+	}
+	sort.Slice(fns, func(i, j int) bool {
+		if fns[i].pos.Filename != fns[j].pos.Filename {
+			return fns[i].pos.Filename < fns[j].pos.Filename
+		}
+		return fns[i].pos.Line < fns[j].pos.Line
+	})
+	fmt.Fprintf(w, "tenantlint: %s with findings and no tenant in reach (no context, request or tenant parameter, no tenant source):\n"+
+		"  cross-tenant by design (list them under crosstenant: or mark them //tenantlint:crosstenant) or bugs\n", plural(len(fns), "function"))
+	for _, f := range fns {
+		fmt.Fprintf(w, "  %s: %s\n", f.pos, f.name)
+	}
+}
+
 func printTables(pkgs []*packages.Package, w io.Writer) {
 	done := map[string]bool{}
 	for _, p := range pkgs {

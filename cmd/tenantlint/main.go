@@ -94,7 +94,7 @@ func flags(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.BoolVar(&o.json, "json", false, "same as -format=json")
 	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes that are certain")
 	fs.BoolVar(&o.diff, "diff", false, "with -fix, print the fixes as a unified diff instead of applying them")
-	fs.BoolVar(&o.verbose, "v", false, "say which tables are treated as tenant tables and why")
+	fs.BoolVar(&o.verbose, "v", false, "say which tables are treated as tenant tables and why, and list the functions with findings and no tenant in reach (cross-tenant by design, or bugs)")
 	fs.BoolVar(&o.tests, "test", false, "also load test files (findings in _test.go files are never reported)")
 	fs.StringVar(&o.configFile, "config", "", "use this `file` instead of looking up .tenantlint.yml from each package's directory")
 	fs.StringVar(&o.dir, "C", "", "run in `dir` (a module of its own, such as an example)")

@@ -244,6 +244,14 @@ func TestPartialResults(t *testing.T) {
 		t.Errorf("consequential errors printed:\n%s", errOut)
 	}
 
+	// -v lists the functions with findings that nothing could give a tenant (store.All has a
+	// context: it is not listed).
+	_, errOut, _ = runIn(t, dir, bin, "-v", "./store", "./maint")
+	if !strings.Contains(errOut, "tenantlint: 1 function with findings and no tenant in reach") ||
+		!strings.Contains(errOut, "  maint/maint.go:6:6: example.com/partial/maint.Sweep\n") || strings.Contains(errOut, "store.All") {
+		t.Errorf("-v does not list the function out of reach:\n%s", errOut)
+	}
+
 	out, _, code = runIn(t, dir, bin, "-format=sarif", "./...")
 	if code != 1 {
 		t.Errorf("sarif: exit %d, want 1", code)
@@ -261,7 +269,7 @@ func TestPartialResults(t *testing.T) {
 		t.Fatalf("sarif: %v\n%s", err, out)
 	}
 	inv := log.Runs[0].Invocations[0]
-	if len(log.Runs[0].Results) != 1 || inv.ExecutionSuccessful || len(inv.ToolExecutionNotifications) != 2 ||
+	if len(log.Runs[0].Results) != 2 || inv.ExecutionSuccessful || len(inv.ToolExecutionNotifications) != 2 ||
 		!strings.Contains(inv.ToolExecutionNotifications[0].Message.Text, "example.com/missing/lib") {
 		t.Errorf("sarif: %d results, invocation %+v", len(log.Runs[0].Results), inv)
 	}

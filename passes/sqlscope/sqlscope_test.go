@@ -69,3 +69,9 @@ func TestEnt(t *testing.T) {
 func TestDeclaredRequires(t *testing.T) {
 	analysistest.Run(t, testdata(), sqlscope.Analyzer, "ifacerequires/store", "ifacerequires/service")
 }
+
+// TestIntent: findings with and without a tenant in reach (the explanation and the -v list
+// are tenantflow's TestOutOfReach).
+func TestIntent(t *testing.T) {
+	analysistest.Run(t, testdata(), sqlscope.Analyzer, "intent")
+}

@@ -539,9 +539,12 @@ func (s *Frame) AddFinding(at ssa.Instruction, family, msg string, trail []facts
 			return
 		}
 	}
-	s.Pkg.findings = append(s.Pkg.findings, &Finding{
-		Check: s.Pkg.engine.checkFor(family), Pos: pos, End: end, Message: msg, Trail: trail,
-	})
+	f := &Finding{Check: s.Pkg.engine.checkFor(family), Pos: pos, End: end, Message: msg, Trail: trail}
+	if explain, fn, ok := s.intentStep(); ok {
+		f.Trail = append(slices.Clip(trail), explain)
+		f.outOfReach = &fn
+	}
+	s.Pkg.findings = append(s.Pkg.findings, f)
 }
 
 // checkFor names the check that reports a sink family.

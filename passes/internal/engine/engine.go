@@ -8,6 +8,7 @@ import (
 	"go/types"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -28,7 +29,11 @@ type Result struct {
 	Directives []*Directive
 	// Excluded is set when the configuration excludes the package: checks report nothing.
 	Excluded bool
-	Config   *config.Config
+	// OutOfReach are the functions with findings that nothing could give a tenant (no context,
+	// request or tenant parameter, no tenant source): cross-tenant by design, or a bug; each
+	// waits for a decision (intent.go). The step's text is the function's configuration name.
+	OutOfReach []facts.Step
+	Config     *config.Config
 }
 
 // Finding is one diagnostic candidate.
@@ -42,6 +47,7 @@ type Finding struct {
 	// SuppressedBy is the directive that silences this finding, nil if none.
 	SuppressedBy *Directive
 	Fixes        []analysis.SuggestedFix
+	outOfReach   *facts.Step // the function, when nothing in it can reach a tenant (intent.go)
 }
 
 // Engine is the analysis with its families: one per analyzer, shared by the packages a driver
@@ -152,6 +158,11 @@ func (e *Engine) Run(pass *analysis.Pass) (res any, err error) {
 	p.dirs.apply(p, p.findings)
 	result.Findings = append(p.findings, p.dirs.problems(p)...)
 	result.Directives = p.dirs.list
+	for _, f := range result.Findings {
+		if f.SuppressedBy == nil && f.outOfReach != nil && !slices.Contains(result.OutOfReach, *f.outOfReach) {
+			result.OutOfReach = append(result.OutOfReach, *f.outOfReach)
+		}
+	}
 	return result, nil
 }
 
