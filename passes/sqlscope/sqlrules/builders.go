@@ -412,15 +412,7 @@ func (r *rules) condOf(s *engine.Frame, q ssa.Value, binds []ssa.Value) cond {
 		if c.Value == nil || c.Value.Kind() != constant.String {
 			return cond{} // a primary key
 		}
-		col, idx, ok := fragmentTenant(constant.StringVal(c.Value), cols)
-		if !ok {
-			return cond{}
-		}
-		cd := cond{tenant: true, col: col}
-		if idx < len(binds) {
-			cd.val = s.Eval(binds[idx])
-		}
-		return cd
+		return r.fragmentCond(s, constant.StringVal(c.Value), binds)
 	}
 	t := x.Type()
 	if engine.IsString(t) {
@@ -839,89 +831,6 @@ func (r *rules) checkInsert(s *engine.Frame, c *engine.Call, row catalog.Builder
 	if table != "" && (ent != nil || r.tables.isTenant(table)) {
 		missing("insert", table)
 	}
-}
-
-// fragmentTenant finds `<tenant column> = ?` (or `IN (?)`) ANDed at the top level of a SQL
-// condition with `?` placeholders, and the index of its placeholder among the fragment's. An OR
-// at the top level means no predicate restricts every row.
-func fragmentTenant(frag string, cols []string) (string, int, bool) {
-	lower := strings.ToLower(frag)
-	depth, start := 0, 0
-	var parts []string
-	inQuote := byte(0)
-	for i := 0; i < len(lower); i++ {
-		ch := lower[i]
-		switch {
-		case inQuote != 0:
-			if ch == inQuote {
-				inQuote = 0
-			}
-			continue
-		case ch == '\'' || ch == '"' || ch == '`':
-			inQuote = ch
-			continue
-		case ch == '(':
-			depth++
-		case ch == ')':
-			depth--
-		}
-		if depth != 0 {
-			continue
-		}
-		if strings.HasPrefix(lower[i:], " or ") {
-			return "", 0, false
-		}
-		if strings.HasPrefix(lower[i:], " and ") {
-			parts = append(parts, lower[start:i])
-			start = i + len(" and ")
-		}
-	}
-	parts = append(parts, lower[start:])
-	before := 0
-	for _, p := range parts {
-		text := strings.TrimSpace(p)
-		for strings.HasPrefix(text, "(") && strings.HasSuffix(text, ")") && !strings.Contains(text[1:len(text)-1], "(") {
-			text = strings.TrimSpace(text[1 : len(text)-1])
-		}
-		if lhs, rhs, ok := cutOp(text); ok {
-			col := lhs
-			if i := strings.LastIndex(col, "."); i >= 0 {
-				col = col[i+1:]
-			}
-			col = strings.Trim(col, "\"`")
-			for _, tc := range cols {
-				if col == tc && (rhs == "?" || rhs == "(?)") {
-					return tc, before, true
-				}
-			}
-		}
-		before += countPlaceholders(p)
-	}
-	return "", 0, false
-}
-
-func cutOp(text string) (string, string, bool) {
-	if l, r, ok := strings.Cut(text, "="); ok && !strings.ContainsAny(l, "<>!") {
-		return strings.TrimSpace(l), strings.TrimSpace(r), true
-	}
-	if l, r, ok := strings.Cut(text, " in "); ok {
-		return strings.TrimSpace(l), strings.TrimSpace(r), true
-	}
-	return "", "", false
-}
-
-func countPlaceholders(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] == '?' {
-			if i+1 < len(s) && (unicode.IsLetter(rune(s[i+1])) || s[i+1] == '?') {
-				i++
-				continue
-			}
-			n++
-		}
-	}
-	return n
 }
 
 // tenantFieldPath finds the field of a model struct that holds a tenant column (by its gorm
