@@ -63,3 +63,11 @@ func TestPop(t *testing.T) {
 func TestEnt(t *testing.T) {
 	analysistest.Run(t, testdata(), sqlscope.Analyzer, "entapp/ent", "entapp/app")
 }
+
+func TestFragments(t *testing.T) {
+	analysistest.Run(t, testdata(), sqlscope.Analyzer, "fragapp")
+}
+
+func TestCamelCaseColumns(t *testing.T) {
+	analysistest.Run(t, testdata(), sqlscope.Analyzer, "camelapp")
+}
