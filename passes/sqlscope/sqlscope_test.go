@@ -71,3 +71,7 @@ func TestFragments(t *testing.T) {
 func TestCamelCaseColumns(t *testing.T) {
 	analysistest.Run(t, testdata(), sqlscope.Analyzer, "camelapp")
 }
+
+func TestModels(t *testing.T) {
+	analysistest.Run(t, testdata(), sqlscope.Analyzer, "modelapp")
+}

@@ -623,7 +623,7 @@ func (r *rules) chain(s *engine.Frame, v ssa.Value) []chainLink {
 // and Table names along its chain and at the call itself.
 func (r *rules) builderTable(s *engine.Frame, c *engine.Call, row catalog.Builder, ent *entInfo) (string, bool) {
 	if ent != nil {
-		if ent.tenantPred == "" {
+		if ent.tenantPred == "" || r.tables.isGlobal(ent.table) {
 			return "", false
 		}
 		return ent.table, true
@@ -690,6 +690,9 @@ func (r *rules) modelTable(s *engine.Frame, t types.Type, lib string) (string, b
 		return "", false
 	}
 	table := r.modelTableName(s, n, lib)
+	if r.tables.isGlobal(table) {
+		return "", false
+	}
 	if r.tables.isTenant(table) {
 		return table, true
 	}
@@ -781,7 +784,7 @@ func (r *rules) checkInsert(s *engine.Frame, c *engine.Call, row catalog.Builder
 	// Column by column: ent's Set<Column>, squirrel's SetMap or Columns(...).Values(...).
 	table := ""
 	if ent != nil {
-		if ent.tenantPred == "" {
+		if ent.tenantPred == "" || r.tables.isGlobal(ent.table) {
 			return
 		}
 		table = ent.table
@@ -856,7 +859,7 @@ func tenantFieldPath(t types.Type, cols []string) ([]int, string) {
 		}
 	}
 	for i := 0; i < st.NumFields(); i++ {
-		if f := st.Field(i); f.Anonymous() {
+		if f := st.Field(i); f.Anonymous() && !notColumn(reflect.StructTag(st.Tag(i))) {
 			if _, isPtr := f.Type().Underlying().(*types.Pointer); isPtr {
 				continue
 			}
@@ -868,10 +871,14 @@ func tenantFieldPath(t types.Type, cols []string) ([]int, string) {
 	return nil, ""
 }
 
-// columnNames are the columns a struct field may be mapped to.
+// columnNames are the columns a struct field may be mapped to; none when a tag says it is not
+// a column.
 func columnNames(f *types.Var, tag string) []string {
-	out := []string{snake(f.Name())}
 	st := reflect.StructTag(tag)
+	if notColumn(st) {
+		return nil
+	}
+	out := []string{snake(f.Name())}
 	for _, part := range strings.Split(st.Get("gorm"), ";") {
 		if name, ok := strings.CutPrefix(strings.TrimSpace(part), "column:"); ok {
 			out = append(out, name)
@@ -888,6 +895,23 @@ func columnNames(f *types.Var, tag string) []string {
 		}
 	}
 	return out
+}
+
+// notColumn: the field's tag tells its ORM to leave it out of the table (gorm:"-" or "-:all",
+// bun:"-", xorm:"-", db:"-" for sqlx and pop); gorm's "-:migration" only keeps it out of
+// migrations.
+func notColumn(st reflect.StructTag) bool {
+	for _, part := range strings.Split(st.Get("gorm"), ";") {
+		if p := strings.TrimSpace(part); p == "-" || p == "-:all" {
+			return true
+		}
+	}
+	for _, key := range []string{"bun", "db"} {
+		if v, _, _ := strings.Cut(st.Get(key), ","); v == "-" {
+			return true
+		}
+	}
+	return slices.Contains(strings.Fields(st.Get("xorm")), "-")
 }
 
 // snake converts a Go name to gorm's column and table spelling: TenantID -> tenant_id.
