@@ -763,13 +763,14 @@ func (r *rules) checkInsert(s *engine.Frame, c *engine.Call, row catalog.Builder
 			continue
 		}
 		judged = true
+		if elem, ok := batchElem(x.Type()); ok {
+			r.checkBatch(s, c, row, x, elem, table, pos)
+			continue
+		}
 		path, col := tenantFieldPath(x.Type(), cols)
 		if path == nil {
 			missing("insert", table)
 			continue
-		}
-		if _, isSlice := x.Type().Underlying().(*types.Slice); isSlice {
-			continue // a batch: its elements are not followed
 		}
 		if !s.FieldStored(x, path) {
 			s.AddFinding(call, "sql", fmt.Sprintf("%s insert into tenant table %q does not set the model's tenant field (%s)", row.Library, table, col),
