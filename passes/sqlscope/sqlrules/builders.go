@@ -511,6 +511,10 @@ func (r *rules) checkBuilder(s *engine.Frame, c *engine.Call) {
 				}
 			}
 		}
+		if cd := r.pkCond(s, c, row); cd.tenant {
+			bindNeed(cd)
+			return
+		}
 		table, ok := r.builderTable(s, c, row, ent)
 		if !ok {
 			return
