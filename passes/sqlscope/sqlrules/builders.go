@@ -731,6 +731,9 @@ func (r *rules) modelTableName(s *engine.Frame, n *types.Named, lib string) stri
 				return name
 			}
 		}
+		if e := bunExtends(st); e != nil {
+			return r.modelTableName(s, e, lib)
+		}
 	}
 	name := snake(n.Obj().Name())
 	if catalog.Naming[lib] == "plural" {
