@@ -423,10 +423,8 @@ func (r *rules) condOf(s *engine.Frame, q ssa.Value, binds []ssa.Value) cond {
 		if v.Fields == nil {
 			return cond{unknown: true}
 		}
-		for _, col := range cols {
-			if f, ok := v.Fields[col]; ok {
-				return cond{tenant: true, col: col, val: f}
-			}
+		if col, f, ok := mapColumn(v.Fields, cols); ok {
+			return cond{tenant: true, col: col, val: f}
 		}
 		return cond{}
 	}
@@ -815,11 +813,9 @@ func (r *rules) checkInsert(s *engine.Frame, c *engine.Call, row catalog.Builder
 				return
 			}
 			v := s.Eval(engine.StripConversions(args[i]))
-			for _, col := range cols {
-				if f, ok := v.Fields[col]; ok {
-					judge(f, col, "insert")
-					return
-				}
+			if col, f, ok := mapColumn(v.Fields, cols); ok {
+				judge(f, col, "insert")
+				return
 			}
 		case catalog.BuilderColumns:
 			if cs, ok := engine.ConstStrings(args[i]); ok {

@@ -1,6 +1,7 @@
 package sqlrules
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -56,6 +57,29 @@ func (r *rules) fragmentCond(s *engine.Frame, frag string, binds []ssa.Value) co
 		cd.val = engine.Meet(cd.val, s.Eval(binds[ph.Index-1]))
 	}
 	return cd
+}
+
+// mapColumn finds the tenant column among the keys of a condition map (squirrel's Eq, gorm's
+// and xorm's maps): a key is a column as SQL spells it, qualified or quoted or not
+// ("tenant_id", "devices.tenant_id", `"BoardID"`), compared without regard to case.
+func mapColumn(fields map[string]*engine.Value, cols []string) (string, *engine.Value, bool) {
+	keys := make([]string, 0, len(fields))
+	for k := range fields {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, col := range cols {
+		for _, k := range keys {
+			name := k
+			if i := strings.LastIndex(name, "."); i >= 0 {
+				name = name[i+1:]
+			}
+			if strings.EqualFold(strings.Trim(strings.TrimSpace(name), "\"`"), col) {
+				return col, fields[k], true
+			}
+		}
+	}
+	return "", nil, false
 }
 
 // analyzeFragment parses and judges a fragment once per table set.

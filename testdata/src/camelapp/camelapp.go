@@ -26,7 +26,9 @@ func Squirrel(boardID, id string) {
 	sq.Select("Title").From("Cards").Where("BoardID = ? AND ID = ?", boardID, id).ToSql()
 	sq.Select("Title").From("Cards").Where("boardid = ? AND id = ?", boardID, id).ToSql()
 	sq.Select("Title").From("Cards").Where(`"BoardID" = ?`, boardID).ToSql()
-	sq.Select("Title").From("Cards").Where("ID = ?", id).ToSql() // want `squirrel query on tenant table "Cards" is not scoped`
+	sq.Select("Title").From("Cards").Where(sq.Eq{"boardid": boardID, "ID": id}).ToSql()
+	sq.Select("Title").From("Cards").Where(sq.Eq{"ID": id}).ToSql() // want `squirrel query on tenant table "Cards" is not scoped`
+	sq.Select("Title").From("Cards").Where("ID = ?", id).ToSql()    // want `squirrel query on tenant table "Cards" is not scoped`
 }
 
 func Bun(ctx context.Context, db *bun.DB, id string) {

@@ -52,6 +52,8 @@ func (s *Store) Gorm(ctx context.Context, name string) {
 	db.Where(`"sessions"."tenant_id" = ? AND name = ?`, tid, name).Find(&ss)
 	db.Where("tenant_id IN ?", []string{tid}).Find(&ss)
 	db.Find(&ss, ofTenantDevices, tid)
+	db.Where(map[string]any{"sessions.tenant_id": tid}).Find(&ss)
+	db.Where(map[string]any{"sessions.name": name}).Find(&ss)              // want `gorm query on tenant table "sessions" is not scoped`
 	db.Where(ofAnyDevices, name).Find(&ss)                                 // want `gorm query on tenant table "sessions" is not scoped`
 	db.Where("name = ? AND tenant_id = ? OR expired", name, tid).Find(&ss) // want `gorm query on tenant table "sessions" is not scoped`
 	db.Find(&ss, ofAnyDevices, name)                                       // want `gorm query on tenant table "sessions" is not scoped`
@@ -66,6 +68,9 @@ func Xorm(ctx context.Context, e *xorm.Engine, name string) {
 }
 
 func Squirrel(ctx context.Context, tid, name string) {
+	sq.Select("id").From("sessions s").Where(sq.Eq{"s.tenant_id": tid, "s.name": name}).ToSql()
+	sq.Select("id").From("sessions").Where(sq.Eq{`"sessions"."tenant_id"`: tid}).ToSql()
+	sq.Select("id").From("sessions").Where(sq.Eq{"s.name": name}).ToSql() // want `squirrel query on tenant table "sessions" is not scoped`
 	sq.Select("id").From("sessions").Where(ofTenantDevices, tid).ToSql()
 	sq.Delete("sessions").Where(ofTenantDevices, tid).ToSql()
 	sq.Select("id").From("sessions").Where(ofAnyDevices, name).ToSql()      // want `squirrel query on tenant table "sessions" is not scoped`
