@@ -71,6 +71,12 @@ type Builder struct {
 	// Table is the index of a string argument naming the table (the first of a variadic one,
 	// bun's Table(tables...)), -1 if none.
 	Table int
+	// PK: the query is restricted to the model's primary key. On a chain row, by the key of the
+	// chain's model (bun's WherePK) or by the key values at argument 0 (xorm's ID, one value or
+	// a schemas.PK of one per key column); on a run row, by the key fields set in its model
+	// (gorm's First(&row) and Delete(&row) with the key set). A primary key that includes the
+	// tenant column is then scoped by the model's tenant field.
+	PK bool
 }
 
 // Naming is how a library names a model struct's table when the model does not say (gorm's
@@ -131,6 +137,14 @@ func variadicConds(rows []Builder) []Builder {
 	return rows
 }
 
+// primaryKey marks the rows as restricting the query to the model's primary key.
+func primaryKey(rows []Builder) []Builder {
+	for i := range rows {
+		rows[i].PK = true
+	}
+	return rows
+}
+
 // gormBuilders: gorm.io/gorm. Every method of *gorm.DB returns a *gorm.DB; finishers run the
 // statement built so far. Raw and Exec take SQL text with `?` placeholders, which the SQL check
 // does not parse for PostgreSQL and which are left out.
@@ -144,10 +158,12 @@ func gormBuilders() []Builder {
 		builderRows("gorm", db, "Where", BuilderWhere, 0, -1, -1),
 		builderRows("gorm", db, "Or", BuilderOr, 0, -1, -1),
 		builderRows("gorm", db, "Scopes", BuilderScopes, 0, -1, -1),
-		variadicConds(builderRows("gorm", db, "Find First Take Last Delete", BuilderRun, 1, 0, -1)),
-		builderRows("gorm", db, "Scan Updates UpdateColumns", BuilderRun, -1, 0, -1),
+		primaryKey(variadicConds(builderRows("gorm", db, "Find First Take Last Delete", BuilderRun, 1, 0, -1))),
+		builderRows("gorm", db, "Scan", BuilderRun, -1, 0, -1),
+		primaryKey(builderRows("gorm", db, "Updates UpdateColumns", BuilderRun, -1, 0, -1)),
 		builderRows("gorm", db, "Pluck", BuilderRun, -1, 1, -1),
-		builderRows("gorm", db, "Count Update UpdateColumn Row Rows", BuilderRun, -1, -1, -1),
+		primaryKey(builderRows("gorm", db, "Update UpdateColumn", BuilderRun, -1, -1, -1)),
+		builderRows("gorm", db, "Count Row Rows", BuilderRun, -1, -1, -1),
 		builderRows("gorm", db, "Create Save CreateInBatches", BuilderInsert, -1, 0, -1),
 	)
 }
@@ -162,7 +178,8 @@ func bunBuilders() []Builder {
 		builderRows("bun", opens, "NewSelect NewUpdate NewDelete NewInsert", BuilderOpen, -1, -1, -1),
 		builderRows("bun", slices.Concat(queries, []string{bun + ".InsertQuery"}), "Model", BuilderChain, -1, 0, -1),
 		builderRows("bun", slices.Concat(queries, []string{bun + ".InsertQuery"}), "Table", BuilderChain, -1, -1, 0),
-		builderRows("bun", queries, "Order Limit WherePK", BuilderChain, -1, -1, -1),
+		builderRows("bun", queries, "Order Limit", BuilderChain, -1, -1, -1),
+		primaryKey(builderRows("bun", queries, "WherePK", BuilderChain, -1, -1, -1)),
 		builderRows("bun", []string{bun + ".SelectQuery", bun + ".UpdateQuery"}, "Column", BuilderChain, -1, -1, -1),
 		builderRows("bun", []string{bun + ".UpdateQuery"}, "Set", BuilderChain, -1, -1, -1),
 		builderRows("bun", queries, "Where", BuilderWhere, 0, -1, -1),
@@ -180,7 +197,8 @@ func xormBuilders() []Builder {
 	both := []string{x + ".Engine", x + ".Session"}
 	rows := slices.Concat(
 		builderRows("xorm", []string{x + ".Engine"}, "NewSession", BuilderOpen, -1, -1, -1),
-		builderRows("xorm", both, "Context ID", BuilderChain, -1, -1, -1),
+		builderRows("xorm", both, "Context", BuilderChain, -1, -1, -1),
+		primaryKey(builderRows("xorm", both, "ID", BuilderChain, -1, -1, -1)),
 		builderRows("xorm", both, "Table", BuilderChain, -1, 0, 0),
 		builderRows("xorm", both, "Where", BuilderWhere, 0, -1, -1),
 		builderRows("xorm", []string{x + ".Session"}, "And", BuilderWhere, 0, -1, -1),

@@ -75,3 +75,15 @@ func TestDeclaredRequires(t *testing.T) {
 func TestIntent(t *testing.T) {
 	analysistest.Run(t, testdata(), sqlscope.Analyzer, "intent")
 }
+
+func TestFragments(t *testing.T) {
+	analysistest.Run(t, testdata(), sqlscope.Analyzer, "fragapp")
+}
+
+func TestCamelCaseColumns(t *testing.T) {
+	analysistest.Run(t, testdata(), sqlscope.Analyzer, "camelapp")
+}
+
+func TestModels(t *testing.T) {
+	analysistest.Run(t, testdata(), sqlscope.Analyzer, "modelapp")
+}

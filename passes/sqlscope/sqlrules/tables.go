@@ -19,6 +19,7 @@ type Tables struct {
 	tenant  map[string]string // lower-cased table -> reason
 	column  map[string]string // lower-cased table -> its tenant column, when a schema says
 	columns []string
+	global  map[string]bool // lower-cased tables declared global (tables.global)
 }
 
 func (t *Tables) columnOf(name string) string { return t.column[strings.ToLower(name)] }
@@ -32,6 +33,10 @@ func (t *Tables) isTenant(name string) bool {
 	_, ok := t.tenant[strings.ToLower(name)]
 	return ok
 }
+
+// isGlobal: the table is declared shared by all tenants, however its name was found (a model's
+// TableName, an ORM's naming convention, ent's Table constant).
+func (t *Tables) isGlobal(name string) bool { return t.global[strings.ToLower(name)] }
 
 func (t *Tables) why(name string) string {
 	if r, ok := t.tenant[strings.ToLower(name)]; ok {
@@ -78,7 +83,7 @@ func TenantTables(m engine.Memoizer, cfg *config.Config, pkgDir string) (*Tables
 }
 
 func loadTables(cfg *config.Config, root string, inferred bool) (*Tables, error) {
-	t := &Tables{tenant: map[string]string{}, column: map[string]string{}, columns: cfg.Tenant.Columns}
+	t := &Tables{tenant: map[string]string{}, column: map[string]string{}, columns: cfg.Tenant.Columns, global: map[string]bool{}}
 	opts := sqltext.Options{Dialect: sqltext.Dialect(cfg.Dialect), TenantColumns: cfg.Tenant.Columns}
 	for _, name := range cfg.Tables.Scoped {
 		t.tenant[strings.ToLower(name)] = "tables.scoped in " + cfg.File
@@ -141,6 +146,7 @@ func loadTables(cfg *config.Config, root string, inferred bool) (*Tables, error)
 	}
 	for _, g := range cfg.Tables.Global {
 		delete(t.tenant, strings.ToLower(g))
+		t.global[strings.ToLower(g)] = true
 	}
 	return t, nil
 }
