@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"go/types"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -18,12 +19,16 @@ func (s *Frame) needName(v *Value, at ssa.Instruction, n Needed, info *FamilyInf
 	switch {
 	case v.Kind.HasTenant() || v.Kind == facts.Top:
 		return
+	case v.Kind == facts.Param && s.Root().onlyFlags(v.Params):
+		// Sprintf("summary:%t", member): bools and floats cannot carry the tenant, so the key
+		// is one for everyone, built or not; asking the callers would ask for the impossible.
+		s.AddFinding(at, n.Family, n.Subject+" is built without the active tenant: every tenant shares it", n.Trail)
 	case v.Kind == facts.Param && v.Built && !n.Wrapper && !s.Root().mayCarryTenant(v.Params):
 		// "stats:" + id where id is an entity id: the tenant cannot come from the callers,
 		// this function builds the key without it.
 		s.AddFinding(at, n.Family, n.Subject+" is built without the active tenant: every tenant shares it", n.Trail)
 	case v.Kind == facts.Param:
-		s.passUp(v, n)
+		s.passUp(s.Root().withoutFlags(v), n)
 	case v.IsNil():
 		return
 	case v.Kind == facts.None && !(n.Constant || info.ConstantIsFinding):
@@ -49,6 +54,9 @@ var tenantWords = []string{"tenant", "org", "workspace", "account", "customer", 
 // such as tenant.ID).
 func (s *Frame) mayCarryTenant(refs []facts.ParamRef) bool {
 	for _, ref := range refs {
+		if isFlag(s.paramRefType(ref)) {
+			continue // a bool or a float cannot hold a tenant, whatever its name
+		}
 		if len(ref.Path) > 0 || ref.Index >= len(s.Fn.Params) {
 			return true
 		}
@@ -64,4 +72,64 @@ func (s *Frame) mayCarryTenant(refs []facts.ParamRef) bool {
 		}
 	}
 	return false
+}
+
+// isFlag reports whether t is a bool or a floating-point (or complex) number: such a value
+// cannot hold a tenant's id or name, so a key built from flags, measures and constants is
+// shared by everyone whatever the parameters are called, and the callers cannot fix it.
+func isFlag(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&(types.IsBoolean|types.IsFloat|types.IsComplex) != 0
+}
+
+// onlyFlags reports whether every parameter a value derives from is a flag (isFlag).
+func (s *Frame) onlyFlags(refs []facts.ParamRef) bool {
+	for _, ref := range refs {
+		if !isFlag(s.paramRefType(ref)) {
+			return false
+		}
+	}
+	return len(refs) > 0
+}
+
+// paramRefType is the type of the part of a parameter a reference names (a field path of
+// struct fields), nil when the path goes through something else (an element, a map entry).
+func (s *Frame) paramRefType(ref facts.ParamRef) types.Type {
+	if ref.Index >= len(s.Fn.Params) {
+		return nil
+	}
+	t := s.Fn.Params[ref.Index].Type()
+	for _, k := range ref.Path {
+		i, err := strconv.Atoi(k)
+		if err != nil {
+			return nil
+		}
+		f := FieldVar(t, i)
+		if f == nil {
+			return nil
+		}
+		t = f.Type()
+	}
+	return t
+}
+
+// withoutFlags drops the flags from the parameters a value derives from (some are not flags):
+// a caller cannot meet the requirement with them, and an opaque bool passed for one must not
+// count as the tenant.
+func (s *Frame) withoutFlags(v *Value) *Value {
+	var keep []facts.ParamRef
+	for _, ref := range v.Params {
+		if !isFlag(s.paramRefType(ref)) {
+			keep = append(keep, ref)
+		}
+	}
+	if len(keep) == len(v.Params) || len(keep) == 0 {
+		return v
+	}
+	c := *v
+	c.Params = keep
+	return &c
 }
