@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -27,6 +28,12 @@ func (s *Frame) needName(v *Value, at ssa.Instruction, n Needed, info *FamilyInf
 		// "stats:" + id where id is an entity id: the tenant cannot come from the callers,
 		// this function builds the key without it.
 		s.AddFinding(at, n.Family, n.Subject+" is built without the active tenant: every tenant shares it", n.Trail)
+	case v.Kind == facts.Param && v.Built && !n.Wrapper && s.Root().fromReceiver(v.Params) && s.tenantAtHand() != nil:
+		// filepath.Join(s.dataDir, "reindex") in a function that has the tenant: whatever the
+		// field holds, the path is the same for every tenant this function works for, so the
+		// function is where the tenant is missing, not whoever set the field.
+		trail := append(slices.Clip(n.Trail), *s.tenantAtHand())
+		s.AddFinding(at, n.Family, n.Subject+" is built without the active tenant, which is at hand here: every tenant shares it", trail)
 	case v.Kind == facts.Param:
 		s.passUp(s.Root().withoutFlags(v), n)
 	case v.IsNil():
@@ -45,9 +52,13 @@ func (s *Frame) needName(v *Value, at ssa.Instruction, n Needed, info *FamilyInf
 // tenantWords are parts of parameter names that may hold the tenant or a key already scoped
 // by it. A key built from constants and parameters named otherwise (id, userID, name) cannot get
 // the tenant from the caller: the function that builds it is where the tenant is missing.
-var tenantWords = []string{"tenant", "org", "workspace", "account", "customer", "team", "namespace",
-	"realm", "scope", "prefix", "key", "tid", "owner", "project", "site", "instance", "channel",
-	"subject", "topic", "path", "dir", "bucket", "payload", "job", "msg", "message"}
+var tenantWords = append(slices.Clone(tenantNames), "scope", "prefix", "key", "channel",
+	"subject", "topic", "path", "dir", "bucket", "payload", "job", "msg", "message")
+
+// tenantNames are the tenant words that name the tenant itself (not a key or path it may be
+// in): a parameter called so is the tenant at hand (see tenantAtHand).
+var tenantNames = []string{"tenant", "org", "workspace", "account", "customer", "team", "namespace",
+	"realm", "tid", "owner", "project", "site", "instance"}
 
 // mayCarryTenant reports whether one of the parameters could bring the tenant: by its name, or
 // because it is not a plain string or number (a struct, a pointer, an interface, a named id type
@@ -132,4 +143,55 @@ func (s *Frame) withoutFlags(v *Value) *Value {
 	c := *v
 	c.Params = keep
 	return &c
+}
+
+// fromReceiver reports whether a value built from parameters takes them from the method's
+// receiver (its fields: a data directory, a prefix, a client) and otherwise only from
+// parameters that cannot carry the tenant (mayCarryTenant).
+func (s *Frame) fromReceiver(refs []facts.ParamRef) bool {
+	if s.Fn.Signature.Recv() == nil {
+		return false
+	}
+	recv := false
+	for _, ref := range refs {
+		switch {
+		case ref.Index == 0:
+			recv = true
+		case s.mayCarryTenant([]facts.ParamRef{ref}):
+			return false
+		}
+	}
+	return recv
+}
+
+// tenantAtHand is where the function (or a function it is a literal in) has the active tenant:
+// a value that is the tenant id (a configured source called, a tenant field read), or a
+// parameter named like the tenant (tenantID, orgID) that is not a flag. nil when it has none.
+func (s *Frame) tenantAtHand() *facts.Step {
+	for f := s; f != nil; f = f.parent {
+		var first *Value // the earliest, for a deterministic explanation
+		for _, x := range f.vals {
+			if x.Kind == facts.TenantID && x.Origin.IsValid() && (first == nil || x.Origin < first.Origin) {
+				first = x
+			}
+		}
+		if first != nil {
+			step := s.Pkg.Step(first.Origin, "the tenant is at hand here (%s)", first.What)
+			return &step
+		}
+	}
+	root := s.Root()
+	for i, p := range root.Fn.Params {
+		if i == 0 && root.Fn.Signature.Recv() != nil || isFlag(p.Type()) || IsContext(p.Type()) {
+			continue
+		}
+		name := strings.ToLower(p.Name())
+		for _, w := range s.Pkg.rules.tenantNames {
+			if strings.Contains(name, w) {
+				step := s.Pkg.Step(p.Pos(), "the tenant is at hand here (%s)", p.Name())
+				return &step
+			}
+		}
+	}
+	return nil
 }
