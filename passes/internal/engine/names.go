@@ -17,6 +17,10 @@ import (
 // Unlike a SQL tenant predicate, a key is wrong when it is built without the tenant, whatever the
 // rest is: "stats:" + id names one entry for every tenant.
 func (s *Frame) needName(v *Value, at ssa.Instruction, n Needed, info *FamilyInfo) {
+	if info.InputOnly {
+		s.needNoInput(v, at, n)
+		return
+	}
 	switch {
 	case v.Kind.HasTenant() || v.Kind == facts.Top:
 		return
@@ -194,4 +198,16 @@ func (s *Frame) tenantAtHand() *facts.Step {
 		}
 	}
 	return nil
+}
+
+// needNoInput judges a name of a family where only request input is wrong (InputOnly): a
+// registry's entry named by the client alone is reachable by every tenant that learns the name.
+func (s *Frame) needNoInput(v *Value, at ssa.Instruction, n Needed) {
+	switch {
+	case v.Kind == facts.Param:
+		s.passUp(s.Root().withoutFlags(v), n)
+	case v.Kind == facts.Untrusted && !s.validated(v, at):
+		trail := append([]facts.Step{s.Pkg.Step(v.Origin, "%s returns request input", v.What)}, n.Trail...)
+		s.AddFinding(at, n.Family, fmt.Sprintf("%s comes from request input (%s) without the active tenant: a tenant that learns another's key reaches its entry", n.Subject, v.What), trail)
+	}
 }
