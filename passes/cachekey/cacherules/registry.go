@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -159,6 +160,19 @@ func longLived(v ssa.Value) bool {
 		if b := binding(x); b != nil {
 			return longLived(b)
 		}
+	case *ssa.Alloc:
+		// A variable holding the receiver (captured by a closure that defers or recovers,
+		// SSA keeps it in memory): long-lived if all that is stored in it is.
+		stored := false
+		for _, r := range *x.Referrers() {
+			if st, ok := r.(*ssa.Store); ok && st.Addr == x {
+				if !longLived(st.Val) {
+					return false
+				}
+				stored = true
+			}
+		}
+		return stored
 	case *ssa.UnOp:
 		return x.Op == token.MUL && longLived(x.X)
 	case *ssa.FieldAddr:
@@ -229,7 +243,7 @@ func (r *registryRules) registriesOf(p *engine.Package) map[*types.Var]bool {
 		}
 	}
 	for _, fn := range p.Funcs() {
-		if fn.Signature.Recv() == nil && fn.Name() == "init" {
+		if fn.Signature.Recv() == nil && (fn.Name() == "init" || strings.HasPrefix(fn.Name(), "init#")) {
 			continue // filling a table once, before any request
 		}
 		visit(fn)
