@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"sync"
 
+	"cacheapp/hub"
 	"example.com/auth"
 )
 
@@ -63,8 +64,8 @@ func Registries(w http.ResponseWriter, r *http.Request) {
 	streams.Get(auth.TenantID(r.Context()) + "/" + r.PathValue("id")) // the tenant's own key space
 	streams.Alive(r.FormValue("id"))                                  // want `Alive needs the active tenant in id \(for the registry key of live\)`
 	streams.Close(r.FormValue("id"))                                  // want `Close needs the active tenant in id`
-	streams.With(r.FormValue("id"), func(*Stream) {})                // want `With needs the active tenant in id`
-	_ = uploads[r.FormValue("upload")]                                 // want `the registry key of uploads comes from request input \(r.FormValue\) without the active tenant`
+	streams.With(r.FormValue("id"), func(*Stream) {})                 // want `With needs the active tenant in id`
+	_ = uploads[r.FormValue("upload")]                                // want `the registry key of uploads comes from request input \(r.FormValue\) without the active tenant`
 	uploads[auth.TenantID(r.Context())+"/"+r.FormValue("upload")]++
 }
 
@@ -110,4 +111,13 @@ func NotRegistries(w http.ResponseWriter, r *http.Request, q *Query, c Counter) 
 	q.Labels[r.FormValue("label")] = "set"
 	c.Add(r.FormValue("name"))
 	c.hits[r.FormValue("name")]++
+}
+
+var rooms = hub.New()
+
+// A registry of another package: its methods' requirements on their keys reach this caller.
+func JoinRoom(w http.ResponseWriter, r *http.Request) {
+	rooms.Join(r.URL.Query().Get("room"), "me")                                // want `Join needs the active tenant in name \(for the registry key of rooms\), but the value it gets comes from request input`
+	rooms.Join(auth.TenantID(r.Context())+"/"+r.URL.Query().Get("room"), "me") // the tenant's own room
+	rooms.Open(auth.TenantID(r.Context()) + "/lobby")
 }
