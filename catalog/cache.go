@@ -279,3 +279,25 @@ func buildCacheSinks() []KeySink {
 	}
 	return sinks
 }
+
+// RegistryMethod is a method of a concurrent map of the standard library that takes a key: an
+// in-process registry held in one is keyed like a map (see passes/cachekey/cacherules).
+type RegistryMethod struct {
+	Func string
+	// Key is the key argument, receiver excluded.
+	Key int
+	// Stores: the method adds an entry (what makes a map a registry filled at run time).
+	Stores bool
+}
+
+// RegistryMethods are sync.Map's keyed methods.
+var RegistryMethods = []RegistryMethod{
+	{Func: "(sync.Map).Load"},
+	{Func: "(sync.Map).Store", Stores: true},
+	{Func: "(sync.Map).LoadOrStore", Stores: true},
+	{Func: "(sync.Map).LoadAndDelete"},
+	{Func: "(sync.Map).Delete"},
+	{Func: "(sync.Map).Swap", Stores: true},
+	{Func: "(sync.Map).CompareAndSwap", Stores: true},
+	{Func: "(sync.Map).CompareAndDelete"},
+}

@@ -53,3 +53,41 @@ var Scopers = []string{
 	Runtime + "/tenantstore.OpenRoot",
 	Runtime + "/tenantjob.Encode",
 }
+
+// TextBuffer is a type that accumulates text: what is written into one (its Write methods, or
+// a TextWriter given a pointer to it) is what its Reads return, so a key assembled in a
+// strings.Builder is judged by the parts written into it, as "report:" + id is.
+type TextBuffer struct {
+	Type string // "strings.Builder"
+	// Writes are the methods that append their arguments.
+	Writes []string
+	// Reads are the methods that return the contents.
+	Reads []string
+	// Keeps are the methods that neither add text nor let the buffer escape (Len, Reset): a
+	// buffer handed to anything else (a template's Execute, json.NewEncoder) holds text the
+	// engine does not see.
+	Keeps []string
+}
+
+// TextBuffers are the standard library's text buffers.
+var TextBuffers = []TextBuffer{
+	{
+		Type:   "strings.Builder",
+		Writes: []string{"Write", "WriteByte", "WriteRune", "WriteString"},
+		Reads:  []string{"String"},
+		Keeps:  []string{"Len", "Cap", "Grow", "Reset"},
+	},
+	{
+		Type:   "bytes.Buffer",
+		Writes: []string{"Write", "WriteByte", "WriteRune", "WriteString"},
+		Reads:  []string{"String", "Bytes"},
+		Keeps:  []string{"Len", "Cap", "Grow", "Reset", "Truncate", "Available", "AvailableBuffer"},
+	},
+}
+
+// TextWriters are functions that write their arguments after the first into the io.Writer that
+// is their first (a text buffer, when a pointer to one is passed).
+var TextWriters = []string{"fmt.Fprint", "fmt.Fprintf", "fmt.Fprintln", "io.WriteString"}
+
+// TextBufferOpeners make a text buffer that starts with their arguments.
+var TextBufferOpeners = []string{"bytes.NewBuffer", "bytes.NewBufferString"}

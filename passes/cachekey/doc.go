@@ -17,6 +17,12 @@
 // and stay quiet. A key that is a parameter moves the obligation to the callers, across packages,
 // like every tenantlint check.
 //
+// An in-process registry is a cache by another name: a map or `sync.Map` that lives as long as
+// the process (a package variable, or a field of the struct a method's pointer receiver points
+// to) and that the program fills at run time under keys it is given (live streams, sessions,
+// uploads in progress). Looked up with a key from the request alone, it gives any tenant that
+// learns another tenant's id that tenant's entry.
+//
 // Before:
 //
 //	rdb.Get(ctx, fmt.Sprintf("stats:%d", id))
@@ -51,6 +57,12 @@ const doc = "cache keys must carry the active tenant\n" +
 	"through a client bound to the tenant. Constant keys are taken for deliberately global entries\n" +
 	"and stay quiet. A key that is a parameter moves the obligation to the callers, across packages,\n" +
 	"like every tenantlint check.\n" +
+	"\n" +
+	"An in-process registry is a cache by another name: a map or `sync.Map` that lives as long as\n" +
+	"the process (a package variable, or a field of the struct a method's pointer receiver points\n" +
+	"to) and that the program fills at run time under keys it is given (live streams, sessions,\n" +
+	"uploads in progress). Looked up with a key from the request alone, it gives any tenant that\n" +
+	"learns another tenant's id that tenant's entry.\n" +
 	"\n" +
 	"Before:\n" +
 	"\n" +

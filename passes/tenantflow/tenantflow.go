@@ -20,6 +20,7 @@ import (
 var Engine = engine.New(
 	sqlrules.Family,
 	cacherules.Family,
+	cacherules.Registry,
 	jobrules.Family,
 	chanrules.Family,
 	storagerules.Family,

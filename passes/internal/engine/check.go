@@ -62,6 +62,9 @@ func (s *Frame) callValue(call *Call) *Value {
 			return fill(&Value{Kind: facts.Scoped, Origin: pos, What: k}, 0)
 		}
 	}
+	if v, ok := s.textRead(call); ok {
+		return v // what was written into a strings.Builder or bytes.Buffer (textbuf.go)
+	}
 	for _, r := range s.Pkg.families {
 		if v, ok := r.CallValue(s, call); ok {
 			return v // e.g. an ORM or query builder (sqlscope)

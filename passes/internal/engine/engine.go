@@ -216,6 +216,11 @@ func (e *Engine) relevant(pass *analysis.Pass, cfg *config.Config) bool {
 	if len(r.fieldSources) > 0 {
 		return true
 	}
+	for _, f := range e.families {
+		if pr, ok := f.(PackageRelevance); ok && pr.RelevantPackage(pass) {
+			return true
+		}
+	}
 	for _, f := range pass.Files {
 		for _, cg := range f.Comments {
 			if strings.Contains(cg.Text(), "tenantlint:") || strings.Contains(cg.Text(), "nolint") {
@@ -243,6 +248,10 @@ func (p *Package) buildSSA() {
 	p.ssaPkg = prog.CreatePackage(p.pass.Pkg, p.pass.Files, p.pass.TypesInfo, false)
 	p.ssaPkg.Build()
 }
+
+// Funcs lists the package's declared functions and methods in source order (not the function
+// literals inside them: see ssa.Function.AnonFuncs).
+func (p *Package) Funcs() []*ssa.Function { return p.srcFuncs() }
 
 // srcFuncs lists the package's declared functions and methods in source order.
 func (p *Package) srcFuncs() []*ssa.Function {

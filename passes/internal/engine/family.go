@@ -3,6 +3,7 @@ package engine
 import (
 	"go/token"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/tenantlint/tenantlint/config"
@@ -42,6 +43,16 @@ type FamilyInfo struct {
 	// ConstantIsFinding: a constant name is a finding too (a channel every tenant listens on).
 	// Otherwise a constant key is taken for a deliberately global entry.
 	ConstantIsFinding bool
+	// InputOnly: only request input is a finding (an in-process registry keyed by a stream id
+	// from the URL); constants, ids and keys built without the tenant are the program's own
+	// names, and parameters pass the obligation to the callers, who may pass request input.
+	InputOnly bool
+}
+
+// PackageRelevance is implemented by a family whose sinks are not calls (a map indexed by a
+// key): it says whether a package that calls nothing relevant must still be analysed.
+type PackageRelevance interface {
+	RelevantPackage(pass *analysis.Pass) bool
 }
 
 // Rules are a family's answers for one package. Embed NoRules for the questions a family has

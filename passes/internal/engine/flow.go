@@ -50,6 +50,7 @@ type Frame struct {
 	storedAt map[ssa.Value]map[string][]ssa.Instruction
 	settled  bool // second phase of solve: memory never stored is Unknown
 	elements map[ssa.Value]map[string]bool
+	text     *textState // what was written into text buffers made here (textbuf.go)
 }
 
 func newFuncState(p *Package, fn *ssa.Function) *Frame {
@@ -108,6 +109,8 @@ func (s *Frame) step(instr ssa.Instruction) {
 		} else {
 			s.store(in, in.Map, []string{"*"}, s.Eval(in.Value))
 		}
+	case *ssa.Call:
+		s.noteTextWrite(in)
 	case *ssa.Return:
 		for i, r := range in.Results {
 			v := s.Eval(r)

@@ -22,6 +22,8 @@ type rules struct {
 	requires     map[string][]config.Require // function -> its declared requirements (requires:)
 	// tenantWords: parts of parameter names that may hold the tenant (built in + tenant.names).
 	tenantWords []string
+	// tenantNames: the words of tenantWords that name the tenant itself (with tenant.names).
+	tenantNames []string
 }
 
 // rulesKey caches the rules of one configuration.
@@ -40,7 +42,8 @@ func newRules(cfg *config.Config) *rules {
 		validators:   map[string]int{},
 		crossTenant:  map[string]bool{},
 		requires:     map[string][]config.Require{},
-		tenantWords:  wordsFor(cfg.Tenant.Names),
+		tenantWords:  wordsFor(tenantWords, cfg.Tenant.Names),
+		tenantNames:  wordsFor(tenantNames, cfg.Tenant.Names),
 	}
 	for _, sc := range catalog.Scopers {
 		r.scopers[sc] = true
@@ -98,10 +101,10 @@ func (r *rules) fieldSource(t types.Type, f *types.Var) (string, bool) {
 	return k, r.fieldSources[k]
 }
 
-// wordsFor is the built-in tenant words with the configured ones added ("user") and removed
+// wordsFor is built-in tenant words with the configured ones added ("user") and removed
 // ("-namespace").
-func wordsFor(names []string) []string {
-	words := slices.Clone(tenantWords)
+func wordsFor(builtin, names []string) []string {
+	words := slices.Clone(builtin)
 	for _, n := range names {
 		if w, ok := strings.CutPrefix(n, "-"); ok {
 			words = slices.DeleteFunc(words, func(x string) bool { return x == w })
