@@ -2,7 +2,6 @@ package engine
 
 import (
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -33,7 +32,7 @@ func (s *Frame) outOfReach() bool {
 
 func (s *Frame) computeOutOfReach() bool {
 	fn := s.Fn
-	if fn.Parent() != nil || s.closureParams {
+	if fn.Parent() != nil || s.closureParams || s.tenantAtHand() != nil {
 		return false
 	}
 	for i, p := range fn.Params {
@@ -43,13 +42,9 @@ func (s *Frame) computeOutOfReach() bool {
 		if carriesRequest(p.Type()) {
 			return false
 		}
-		name := strings.ToLower(p.Name())
-		for _, w := range s.Pkg.rules.tenantWords {
-			if strings.Contains(name, w) {
-				return false
-			}
-		}
 	}
+	// tenantAtHand sees the tenant values evaluated so far; a source called later in the
+	// function is in reach too.
 	reach := false
 	forEachCall(fn, func(c ssa.CallInstruction) {
 		if _, ok := s.Pkg.rules.sources[CalleeKey(c.Common())]; ok {
