@@ -47,10 +47,21 @@ func (s *Frame) callValue(call *Call) *Value {
 	k := call.Key
 	if k != "" {
 		r := s.Pkg.rules
-		if at, ok := r.sources[k]; ok {
-			return fill(&Value{Kind: facts.TenantID, Origin: s.Pkg.CallStart(pos), What: s.Pkg.ExprText(pos, k)}, at)
+		if ats, ok := r.sources[k]; ok {
+			v := &Value{Kind: facts.TenantID, Origin: s.Pkg.CallStart(pos), What: s.Pkg.ExprText(pos, k)}
+			if len(ats) == 1 {
+				return fill(v, ats[0])
+			}
+			rs := make([]*Value, n)
+			for i := range rs {
+				rs[i] = UnknownValue
+				if slices.Contains(ats, i) {
+					rs[i] = v
+				}
+			}
+			return wrap(rs)
 		}
-		if r.untrusted[k] {
+		if r.untrusted[k] && !s.trustedHeaderRead(call) {
 			v := &Value{Kind: facts.Untrusted, Origin: s.Pkg.CallStart(pos), What: s.Pkg.ExprText(pos, k)}
 			rs := make([]*Value, n)
 			for i := range rs {

@@ -189,6 +189,9 @@ func (e *Engine) relevant(pass *analysis.Pass, cfg *config.Config) bool {
 			}
 		}
 		k := catalog.Key(fn)
+		if _, ok := r.binders[k]; ok {
+			return true // request input bound into a struct (input.go)
+		}
 		if _, ok := r.sources[k]; ok || r.untrusted[k] || r.scopers[k] {
 			return true
 		}

@@ -100,6 +100,8 @@ func (s *Frame) step(instr ssa.Instruction) {
 			s.markElement(root, keys)
 		}
 		s.store(in, root, keys, s.Eval(in.Val))
+	case ssa.CallInstruction:
+		s.bindRequestInput(in) // a binder writes request input through its argument (input.go)
 	case *ssa.MapUpdate:
 		if k, ok := constKey(in.Key); ok {
 			s.store(in, in.Map, []string{k}, s.Eval(in.Value))
@@ -453,6 +455,12 @@ func (s *Frame) fieldSource(addrOrField ssa.Value, v *Value) *Value {
 	if f := FieldVar(st, idx); f != nil {
 		if what, ok := s.Pkg.rules.fieldSource(st, f); ok {
 			return &Value{Kind: facts.TenantID, Origin: addrOrField.Pos(), What: what}
+		}
+		if what, ok := s.Pkg.rules.promotedFieldSource(addrOrField, f); ok {
+			return &Value{Kind: facts.TenantID, Origin: addrOrField.Pos(), What: what}
+		}
+		if what, ok := s.Pkg.rules.untrustedField(st, f); ok {
+			return &Value{Kind: facts.Untrusted, Origin: addrOrField.Pos(), What: what}
 		}
 	}
 	return v
