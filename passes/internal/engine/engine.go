@@ -88,6 +88,7 @@ type Package struct {
 	// callers: in-package static callers, to re-analyze when a callee's summary changes.
 	callers map[*ssa.Function][]*ssa.Function
 	files   map[string]*token.File // for turning trail positions back into token.Pos
+	input   *packageInput          // request input the package's own code binds (input.go)
 }
 
 // Run analyses one package: the engine analyzer's Run (passes/tenantflow). The pass must
@@ -143,6 +144,7 @@ func (e *Engine) Run(pass *analysis.Pass) (res any, err error) {
 		})
 	}
 	p.analyze()
+	p.exportBoundFields()
 
 	sort.SliceStable(p.findings, func(i, j int) bool { return p.findings[i].Pos < p.findings[j].Pos })
 	p.dirs.apply(p, p.findings)
@@ -201,7 +203,7 @@ func (e *Engine) relevant(pass *analysis.Pass, cfg *config.Config) bool {
 			}
 		}
 	}
-	if len(r.fieldSources) > 0 {
+	if len(r.fieldSources) > 0 || usesBoundField(pass) {
 		return true
 	}
 	for _, f := range pass.Files {

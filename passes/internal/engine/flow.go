@@ -459,8 +459,8 @@ func (s *Frame) fieldSource(addrOrField ssa.Value, v *Value) *Value {
 		if what, ok := s.Pkg.rules.promotedFieldSource(addrOrField, f); ok {
 			return &Value{Kind: facts.TenantID, Origin: addrOrField.Pos(), What: what}
 		}
-		if what, ok := s.Pkg.rules.untrustedField(st, f); ok {
-			return &Value{Kind: facts.Untrusted, Origin: addrOrField.Pos(), What: what}
+		if x, ok := s.requestField(addrOrField, st, f, v); ok {
+			return x // a request's Body, a bound request parameter (input.go)
 		}
 	}
 	return v

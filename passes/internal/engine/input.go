@@ -1,12 +1,14 @@
 package engine
 
 import (
+	"go/token"
 	"go/types"
 	"reflect"
 	"slices"
 	"strconv"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/tenantlint/tenantlint/catalog"
@@ -118,15 +120,128 @@ func (r *rules) boundField(tag string) bool {
 	return tagged == 0 || skipped < tagged
 }
 
-// untrustedField applies catalog.UntrustedFields: reading a request's Body (or form, or
-// headers) yields request input.
-func (r *rules) untrustedField(t types.Type, f *types.Var) (string, bool) {
+// requestField is the value of field f of struct type t read at addrOrField, whose memory
+// holds v, when the field is request input wherever it is read: a field of
+// catalog.UntrustedFields (a request's Body), or a field some binder fills by its address
+// (facts.BoundField) read from a value the function did not fill itself (a parameter, or what
+// a call returned). All fields read from one root (the request parameter) share its origin, so
+// that a validator called on one read vouches for the next.
+func (s *Frame) requestField(addrOrField ssa.Value, t types.Type, f *types.Var, v *Value) (*Value, bool) {
 	tk := catalog.TypeKey(t)
 	if tk == "" {
-		return "", false
+		return nil, false
 	}
-	k := "(" + tk + ")." + f.Name()
-	return k, r.untrustedFields[k]
+	if k := "(" + tk + ")." + f.Name(); s.Pkg.rules.untrustedFields[k] {
+		return &Value{Kind: facts.Untrusted, Origin: addrOrField.Pos(), What: k}, true
+	}
+	if (v.Kind != facts.Param && v.Kind != facts.Unknown) || !s.Pkg.isBoundField(f) {
+		return nil, false
+	}
+	origin := addrOrField.Pos()
+	if r := selectorRoot(addrOrField); r.Pos().IsValid() {
+		origin = r.Pos()
+	}
+	name := tk[strings.LastIndex(tk, "/")+1:]
+	return &Value{Kind: facts.Untrusted, Origin: origin, What: name + "." + f.Name()}, true
+}
+
+// selectorRoot is the value a chain of field selections and loads starts from.
+func selectorRoot(v ssa.Value) ssa.Value {
+	for {
+		switch x := v.(type) {
+		case *ssa.FieldAddr:
+			v = x.X
+		case *ssa.Field:
+			v = x.X
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return v
+			}
+			v = x.X
+		default:
+			return v
+		}
+	}
+}
+
+// packageInput is what the package's own code binds.
+type packageInput struct {
+	bound map[*types.Var]bool // fields of the package's named types filled by a binder
+}
+
+// isBoundField reports whether a binder fills field f by its address: in this package, or in
+// the package declaring f (a fact).
+func (p *Package) isBoundField(f *types.Var) bool {
+	if f.Pkg() == nil {
+		return false
+	}
+	if f.Pkg() == p.pass.Pkg {
+		return p.ownInput().bound[f]
+	}
+	return p.pass.ImportObjectFact(f, new(facts.BoundField))
+}
+
+// ownInput finds the fields the package's binders fill by address (&params.Tenant), once: a
+// scan of the calls, so that functions reading them see them whatever order they are solved in.
+func (p *Package) ownInput() *packageInput {
+	if p.input != nil {
+		return p.input
+	}
+	in := &packageInput{bound: map[*types.Var]bool{}}
+	p.input = in
+	if len(p.rules.binders) == 0 {
+		return in
+	}
+	for _, fn := range p.srcFuncs() {
+		forEachCall(fn, func(instr ssa.CallInstruction) {
+			c := p.Call(instr)
+			b, ok := p.rules.binders[c.Key]
+			if !ok || b.Decoder {
+				return
+			}
+			fa, ok := StripConversions(c.Arg(b.Arg)).(*ssa.FieldAddr)
+			if !ok || !isPackageType(fa.X.Type(), p.pass.Pkg) {
+				return
+			}
+			if f := FieldVar(fa.X.Type(), fa.Field); f != nil {
+				in.bound[f] = true
+			}
+		})
+	}
+	return in
+}
+
+// isPackageType reports whether t is (a pointer to) a named type declared at package level
+// in pkg: only its fields can carry facts.
+func isPackageType(t types.Type, pkg *types.Package) bool {
+	if ptr, ok := t.Underlying().(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() == pkg && n.Obj().Parent() == pkg.Scope()
+}
+
+// exportBoundFields exports the package's bound fields for the packages that read them.
+func (p *Package) exportBoundFields() {
+	var fs []*types.Var
+	for f := range p.ownInput().bound {
+		fs = append(fs, f)
+	}
+	slices.SortFunc(fs, func(a, b *types.Var) int { return int(a.Pos() - b.Pos()) })
+	for _, f := range fs {
+		p.pass.ExportObjectFact(f, &facts.BoundField{})
+	}
+}
+
+// usesBoundField reports whether the package reads a field another package's binders fill.
+func usesBoundField(pass *analysis.Pass) bool {
+	for _, obj := range pass.TypesInfo.Uses {
+		if f, ok := obj.(*types.Var); ok && f.IsField() && f.Pkg() != nil && f.Pkg() != pass.Pkg &&
+			pass.ImportObjectFact(f, new(facts.BoundField)) {
+			return true
+		}
+	}
+	return false
 }
 
 // trustedHeaderRead reports whether a call reads a header by a constant name the
