@@ -10,3 +10,12 @@ type BoundField struct{}
 func (*BoundField) AFact() {}
 
 func (*BoundField) String() string { return "boundField" }
+
+// TenantGuard marks a function that checks the request's tenant (calls a configured validator
+// on request input, or compares request input with the active tenant), itself or in a
+// function literal it makes: route middleware made from it guards the routes it is on.
+type TenantGuard struct{}
+
+func (*TenantGuard) AFact() {}
+
+func (*TenantGuard) String() string { return "tenantGuard" }

@@ -145,6 +145,7 @@ func (e *Engine) Run(pass *analysis.Pass) (res any, err error) {
 	}
 	p.analyze()
 	p.exportBoundFields()
+	p.exportGuards()
 
 	sort.SliceStable(p.findings, func(i, j int) bool { return p.findings[i].Pos < p.findings[j].Pos })
 	p.dirs.apply(p, p.findings)

@@ -167,6 +167,10 @@ func selectorRoot(v ssa.Value) ssa.Value {
 // packageInput is what the package's own code binds.
 type packageInput struct {
 	bound map[*types.Var]bool // fields of the package's named types filled by a binder
+	// guards: functions judged as middleware (routes.go); guarded: handlers every
+	// registration guards, by handlerKey.
+	guards  map[*ssa.Function]bool
+	guarded map[any]bool
 }
 
 // isBoundField reports whether a binder fills field f by its address: in this package, or in
@@ -187,7 +191,7 @@ func (p *Package) ownInput() *packageInput {
 	if p.input != nil {
 		return p.input
 	}
-	in := &packageInput{bound: map[*types.Var]bool{}}
+	in := &packageInput{bound: map[*types.Var]bool{}, guards: map[*ssa.Function]bool{}}
 	p.input = in
 	if len(p.rules.binders) == 0 {
 		return in

@@ -28,6 +28,7 @@ type rules struct {
 	binders         map[string]catalog.Binder
 	untrustedFields map[string]bool
 	trustedHeaders  map[string]bool
+	routes          map[string]catalog.Route
 }
 
 // rulesKey caches the rules of one configuration.
@@ -53,6 +54,10 @@ func newRules(cfg *config.Config) *rules {
 	}
 	for _, b := range catalog.Binders {
 		r.binders[b.Func] = b
+	}
+	r.routes = map[string]catalog.Route{}
+	for _, rt := range catalog.Routes {
+		r.routes[rt.Func] = rt
 	}
 	for _, f := range catalog.UntrustedFields {
 		r.untrustedFields[f] = true
