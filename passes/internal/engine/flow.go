@@ -327,6 +327,9 @@ func (s *Frame) Eval(v ssa.Value) *Value {
 		}
 		for i, p := range s.Fn.Params {
 			if p == v {
+				if x := s.jobPayloadParam(v); x != nil {
+					return x // a job handler's payload (jobinput.go)
+				}
 				return ParamValue(facts.ParamRef{Index: i})
 			}
 		}

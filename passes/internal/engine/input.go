@@ -38,13 +38,23 @@ func (s *Frame) bindRequestInput(instr ssa.CallInstruction) {
 		return
 	}
 	v := &Value{Kind: facts.Untrusted, Origin: c.Start, What: s.Pkg.ExprText(instr.Pos(), c.Key)}
+	jobPayload := false
 	if b.Decoder {
 		from := c.Recv()
 		if b.From >= 0 {
 			from = c.Arg(b.From)
 		}
-		if from == nil || s.Eval(from).Kind != facts.Untrusted {
-			return // a decoder of something else: a file, a row, a job payload
+		fv := Value{}
+		if from != nil {
+			fv = *s.Eval(from)
+		}
+		if fv.Kind != facts.Untrusted {
+			return // a decoder of something else: a file, a row
+		}
+		if strings.HasPrefix(fv.What, jobPayloadWhat) {
+			// A message's payload decoded: its tenant-named fields are the payload's tenant.
+			v = &Value{Kind: facts.Untrusted, Origin: fv.Origin, What: fv.What}
+			jobPayload = true
 		}
 	}
 	target = StripConversions(target)
@@ -62,7 +72,7 @@ func (s *Frame) bindRequestInput(instr ssa.CallInstruction) {
 	stored := false
 	for i := range st.NumFields() {
 		f := st.Field(i)
-		if !f.Exported() || !r.boundField(st.Tag(i)) {
+		if !f.Exported() || !r.boundField(st.Tag(i)) || (jobPayload && !r.namesTenant(f.Name())) {
 			continue
 		}
 		stored = true
@@ -72,7 +82,7 @@ func (s *Frame) bindRequestInput(instr ssa.CallInstruction) {
 		}
 		s.store(instr, root, append(slices.Clip(keys), k), v)
 	}
-	if !stored {
+	if !stored && !jobPayload {
 		// A struct with no field a binder fills by name (a time.Time, a uuid): a value.
 		s.store(instr, root, keys, v)
 	}
@@ -134,6 +144,11 @@ func (s *Frame) requestField(addrOrField ssa.Value, t types.Type, f *types.Var, 
 	if k := "(" + tk + ")." + f.Name(); s.Pkg.rules.untrustedFields[k] {
 		return &Value{Kind: facts.Untrusted, Origin: addrOrField.Pos(), What: k}, true
 	}
+	if v.Kind == facts.Param {
+		if x := s.jobPayloadField(addrOrField, t, f); x != nil {
+			return x, true
+		}
+	}
 	if (v.Kind != facts.Param && v.Kind != facts.Unknown) || !s.Pkg.isBoundField(f) {
 		return nil, false
 	}
@@ -171,6 +186,10 @@ type packageInput struct {
 	// registration guards, by handlerKey.
 	guards  map[*ssa.Function]bool
 	guarded map[any]bool
+	// jobs: registered job handlers by handlerKey; jobTypes: types whose exported methods all
+	// are (jobinput.go).
+	jobs     map[any]bool
+	jobTypes map[string]bool
 }
 
 // isBoundField reports whether a binder fills field f by its address: in this package, or in

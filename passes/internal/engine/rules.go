@@ -29,6 +29,8 @@ type rules struct {
 	untrustedFields map[string]bool
 	trustedHeaders  map[string]bool
 	routes          map[string]catalog.Route
+	// unitWords: parts of a name that say it is the tenant (jobinput.go).
+	unitWords []string
 }
 
 // rulesKey caches the rules of one configuration.
@@ -47,6 +49,7 @@ func newRules(cfg *config.Config) *rules {
 		validators:   map[string]int{},
 		crossTenant:  map[string]bool{},
 		tenantWords:  wordsFor(cfg.Tenant.Names),
+		unitWords:    unitWordsFor(cfg.Tenant.Names),
 
 		binders:         map[string]catalog.Binder{},
 		untrustedFields: map[string]bool{},
