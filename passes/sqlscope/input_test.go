@@ -1,0 +1,16 @@
+package sqlscope_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/tenantlint/tenantlint/passes/sqlscope"
+)
+
+// TestBoundInput: request input bound into structs by echo, gin, fiber and JSON decoders of a
+// request's body, headers a gateway sets (tenant.trusted_headers), field sources through
+// embedded structs and several results of one source.
+func TestBoundInput(t *testing.T) {
+	analysistest.Run(t, testdata(), sqlscope.Analyzer, "inputapp")
+}
