@@ -10,7 +10,8 @@ import (
 
 // TestBoundInput: request input bound into structs by echo, gin, fiber and JSON decoders of a
 // request's body, headers a gateway sets (tenant.trusted_headers), field sources through
-// embedded structs and several results of one source.
+// embedded structs and several results of one source; route middleware that checks the tenant
+// (echo, chi, gin; in another package) as a validator for the handlers it guards.
 func TestBoundInput(t *testing.T) {
-	analysistest.Run(t, testdata(), sqlscope.Analyzer, "inputapp")
+	analysistest.Run(t, testdata(), sqlscope.Analyzer, "inputapp/mw", "inputapp")
 }
