@@ -12,7 +12,8 @@ import (
 // request's body, headers a gateway sets (tenant.trusted_headers), field sources through
 // embedded structs and several results of one source; route middleware that checks the tenant
 // (echo, chi, gin; in another package) as a validator for the handlers it guards; query
-// parameters a generated strict server binds, read in its implementation in another package.
+// parameters a generated strict server binds, read in its implementation in another package;
+// job payloads of temporal, machinery and watermill handlers on a worker with its own tenant.
 func TestBoundInput(t *testing.T) {
-	analysistest.Run(t, testdata(), sqlscope.Analyzer, "inputapp/mw", "inputapp", "inputapp/api", "inputapp/server")
+	analysistest.Run(t, testdata(), sqlscope.Analyzer, "inputapp/mw", "inputapp", "inputapp/api", "inputapp/server", "inputapp/jobs")
 }
