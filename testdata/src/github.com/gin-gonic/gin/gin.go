@@ -58,6 +58,5 @@ type Engine struct {
 	RouterGroup
 }
 
-func New() *Engine                                               { return &Engine{} }
 func (engine *Engine) Use(middleware ...HandlerFunc) IRoutes     { return nil }
 func (c *Context) String(code int, format string, values ...any) {}

@@ -3,12 +3,12 @@ package workflow
 
 // Context is a workflow's context.
 type Context interface {
-	Value(key interface{}) interface{}
+	Value(key any) any
 }
 
 // Future is the result of an asynchronous call.
 type Future interface {
-	Get(ctx Context, valuePtr interface{}) error
+	IsReady() bool
 }
 
 func ExecuteActivity(ctx Context, activity any, args ...any) Future { return nil }
