@@ -77,3 +77,42 @@ var jobLibraries = []string{
 	"go.temporal.io/sdk",
 	"github.com/ThreeDotsLabs/watermill",
 }
+
+// JobRegistration is a call that registers job handlers with a worker or runs one: argument
+// Arg is a handler function (or method value), or, where Methods is set, a pointer to a struct
+// whose exported methods are all handlers (temporal's RegisterActivity(&Activities{...})).
+// Map: the argument is a map of name to handler (machinery's RegisterTasks).
+//
+// A handler's parameters beside its context are the job's payload, written by whoever enqueued
+// the job. Where the worker has its own tenant (a tenant field on the handler's receiver, set
+// when it was registered for that tenant), a tenant read from the payload instead is a tenant
+// the worker was not started for: the engine takes the payload's tenant-named parts (a
+// tenantID argument, in.Tenant, in.Namespace) as untrusted input there.
+type JobRegistration struct {
+	Func         string
+	Arg          int
+	Methods, Map bool
+}
+
+// JobRegistrations are temporal's, machinery's and watermill's.
+var JobRegistrations = []JobRegistration{
+	{Func: "(go.temporal.io/sdk/worker.ActivityRegistry).RegisterActivity", Arg: 0, Methods: true},
+	{Func: "(go.temporal.io/sdk/worker.ActivityRegistry).RegisterActivityWithOptions", Arg: 0, Methods: true},
+	{Func: "(go.temporal.io/sdk/worker.WorkflowRegistry).RegisterWorkflow", Arg: 0},
+	{Func: "(go.temporal.io/sdk/worker.WorkflowRegistry).RegisterWorkflowWithOptions", Arg: 0},
+	{Func: "go.temporal.io/sdk/workflow.ExecuteActivity", Arg: 1},
+	{Func: "go.temporal.io/sdk/workflow.ExecuteLocalActivity", Arg: 1},
+	{Func: "go.temporal.io/sdk/workflow.ExecuteChildWorkflow", Arg: 1},
+	{Func: "(github.com/RichardKnop/machinery/v2.Server).RegisterTask", Arg: 1},
+	{Func: "(github.com/RichardKnop/machinery/v2.Server).RegisterTasks", Arg: 0, Map: true},
+	{Func: "(github.com/ThreeDotsLabs/watermill/message.Router).AddHandler", Arg: 5},
+	{Func: "(github.com/ThreeDotsLabs/watermill/message.Router).AddNoPublisherHandler", Arg: 3},
+	{Func: "(github.com/ThreeDotsLabs/watermill/message.Router).AddConsumerHandler", Arg: 3},
+}
+
+// JobPayloadFields are the payload of a job handler's message parameter (watermill's
+// *message.Message): read in a handler, they are its payload.
+var JobPayloadFields = []string{
+	"(github.com/ThreeDotsLabs/watermill/message.Message).Payload",
+	"(github.com/ThreeDotsLabs/watermill/message.Message).Metadata",
+}

@@ -95,4 +95,96 @@ var untrustedLibraries = []string{
 	"github.com/gin-gonic/gin",
 	"github.com/gofiber/fiber/v2",
 	"google.golang.org/grpc",
+	"github.com/oapi-codegen/runtime",
+}
+
+// Binder is a call that fills what its argument points to with request input: a framework
+// binding a struct from the path, query, form, headers or body (echo's Bind, gin's
+// ShouldBind*, fiber's BodyParser), or a generated binder filling one parameter
+// (oapi-codegen's runtime.BindQueryParameter). The exported fields of a bound struct are
+// request input: body binding fills untagged fields too (encoding/json matches field names),
+// and the form and query binders fall back to the field name where gin's do. Not filled: fields
+// tagged "-" for every binding tag they have, and header fields (`header:"X-Tenant"`,
+// fiber's `reqHeader`) naming a header the configuration trusts (tenant.trusted_headers).
+type Binder struct {
+	Func string
+	Arg  int // the argument pointing at what is filled (receiver excluded)
+	// Decoder: the call decodes what argument From reads (-1: the receiver, a json.Decoder),
+	// and the target is request input only when that is (a request's body).
+	Decoder bool
+	From    int
+}
+
+// Binders are the built-in binders.
+var Binders = buildBinders()
+
+func buildBinders() []Binder {
+	var out []Binder
+	fill := func(recv string, arg int, methods ...string) {
+		for _, m := range methods {
+			out = append(out, Binder{Func: "(" + recv + ")." + m, Arg: arg})
+		}
+	}
+	// echo v4: Context.Bind binds the path, then the query (GET, DELETE, HEAD), then the body;
+	// DefaultBinder's parts bind one of them (its Bind takes the target first).
+	fill("github.com/labstack/echo/v4.Context", 0, "Bind")
+	fill("github.com/labstack/echo/v4.Binder", 0, "Bind")
+	fill("github.com/labstack/echo/v4.DefaultBinder", 0, "Bind")
+	fill("github.com/labstack/echo/v4.DefaultBinder", 1, "BindPathParams", "BindQueryParams", "BindBody", "BindHeaders")
+	// gin: every Bind*/ShouldBind*/MustBindWith binds its first argument.
+	fill("github.com/gin-gonic/gin.Context", 0, "Bind", "BindJSON", "BindXML", "BindQuery", "BindYAML",
+		"BindTOML", "BindPlain", "BindHeader", "BindUri", "MustBindWith", "ShouldBind", "ShouldBindJSON",
+		"ShouldBindXML", "ShouldBindQuery", "ShouldBindYAML", "ShouldBindTOML", "ShouldBindPlain",
+		"ShouldBindHeader", "ShouldBindUri", "ShouldBindWith", "ShouldBindBodyWith",
+		"ShouldBindBodyWithJSON", "ShouldBindBodyWithXML", "ShouldBindBodyWithYAML",
+		"ShouldBindBodyWithTOML", "ShouldBindBodyWithPlain")
+	// fiber v2: the body, route parameters, query, headers and cookies.
+	fill("github.com/gofiber/fiber/v2.Ctx", 0, "BodyParser", "ParamsParser", "QueryParser", "ReqHeaderParser", "CookieParser")
+	// oapi-codegen's runtime, as generated servers call it: each fills dest with one parameter
+	// (BindStyledParameter* a path or header parameter, BindQueryParameter* a query one) or the
+	// form body.
+	const oapi = "github.com/oapi-codegen/runtime."
+	out = append(out,
+		Binder{Func: oapi + "BindStyledParameter", Arg: 4},
+		Binder{Func: oapi + "BindStyledParameterWithLocation", Arg: 5},
+		Binder{Func: oapi + "BindStyledParameterWithOptions", Arg: 3},
+		Binder{Func: oapi + "BindQueryParameter", Arg: 5},
+		Binder{Func: oapi + "BindQueryParameterWithOptions", Arg: 5},
+		Binder{Func: oapi + "BindRawQueryParameter", Arg: 5},
+		Binder{Func: oapi + "BindForm", Arg: 0},
+		Binder{Func: oapi + "BindMultipart", Arg: 0},
+	)
+	// Decoders: what they fill is request input when what they read is (json.NewDecoder(r.Body),
+	// json.Unmarshal of io.ReadAll(r.Body)), as chi and net/http handlers bind a body.
+	out = append(out,
+		Binder{Func: "(encoding/json.Decoder).Decode", Arg: 0, Decoder: true, From: -1},
+		Binder{Func: "encoding/json.Unmarshal", Arg: 1, Decoder: true, From: 0},
+		Binder{Func: "(encoding/xml.Decoder).Decode", Arg: 0, Decoder: true, From: -1},
+		Binder{Func: "encoding/xml.Unmarshal", Arg: 1, Decoder: true, From: 0},
+	)
+	return out
+}
+
+// UntrustedFields are struct fields that hold request input: the body and form of an
+// incoming request, read directly (json.NewDecoder(r.Body)). (Its Header is read through
+// Header.Get, which tenant.trusted_headers can vouch for by name.)
+var UntrustedFields = []string{
+	"(net/http.Request).Body",
+	"(net/http.Request).Form",
+	"(net/http.Request).PostForm",
+}
+
+// HeaderTags are the struct tags by which binders fill a field from a request header.
+var HeaderTags = []string{"header", "reqHeader"}
+
+// BindingTags are the struct tags binders read a field's request name from.
+var BindingTags = []string{"param", "query", "form", "uri", "json", "xml", "yaml", "toml", "params", "header", "reqHeader", "cookie"}
+
+// HeaderGetters read one request header by name (argument 0): reading a header that
+// tenant.trusted_headers names is not request input.
+var HeaderGetters = []string{
+	"(net/http.Header).Get",
+	"(net/http.Header).Values",
+	"(github.com/gin-gonic/gin.Context).GetHeader",
+	"(github.com/gofiber/fiber/v2.Ctx).Get",
 }

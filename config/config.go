@@ -44,6 +44,11 @@ type Tenant struct {
 	// written "-namespace" removes a built-in word that means something
 	// else in the code base.
 	Names []string
+	// TrustedHeaders are request headers set by trusted infrastructure (an
+	// authenticating gateway or middleware that overwrites them), not by the
+	// caller: a value read from one is not request input. Compared without
+	// regard to case, as HTTP header names are.
+	TrustedHeaders []string
 }
 
 // Tables lists tables by how they relate to tenants.

@@ -159,7 +159,7 @@ func TestParseJSON(t *testing.T) {
 	}
 
 	_, err = Parse([]byte(`{"version": 1, "tenant": {"colums": []}}`), "")
-	if want := `tenantlint settings:1: tenant.colums: unknown key (valid keys: columns, sources, validators, names)`; err == nil || err.Error() != want {
+	if want := `tenantlint settings:1: tenant.colums: unknown key (valid keys: columns, sources, validators, names, trusted_headers)`; err == nil || err.Error() != want {
 		t.Errorf("error = %v\nwant %s", err, want)
 	}
 }
@@ -695,5 +695,29 @@ func TestTenantNames(t *testing.T) {
 	_, err = Parse([]byte("version: 1\ntenant:\n  names: [user, user]\n"), "a.yml")
 	if err == nil || !strings.Contains(err.Error(), "a.yml:3: tenant.names[1]") {
 		t.Errorf("duplicate name: error = %v", err)
+	}
+}
+
+// TestTrustedHeaders: tenant.trusted_headers are header names, kept as written, without
+// duplicates (compared without regard to case).
+func TestTrustedHeaders(t *testing.T) {
+	c, err := Parse([]byte("version: 1\ntenant:\n  trusted_headers: [X-Tenant-ID, X-Org]\n"), "a.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"X-Tenant-ID", "X-Org"}; !reflect.DeepEqual(c.Tenant.TrustedHeaders, want) {
+		t.Errorf("trusted_headers = %q, want %q", c.Tenant.TrustedHeaders, want)
+	}
+	for _, tc := range []struct{ yml, want string }{
+		{"[X-Tenant, x-tenant]", `a.yml:3: tenant.trusted_headers[1]: header "x-tenant" is listed twice`},
+		{"[\"X Tenant\"]", `a.yml:3: tenant.trusted_headers[0]: "X Tenant" is not a header name`},
+		{"[\"\"]", `a.yml:3: tenant.trusted_headers[0]: "" is not a header name`},
+		{"[[X-Tenant]]", `a.yml:3: tenant.trusted_headers[0]: must be a header name`},
+		{"X-Tenant", `a.yml:3: tenant.trusted_headers: must be a list`},
+	} {
+		_, err := Parse([]byte("version: 1\ntenant:\n  trusted_headers: "+tc.yml+"\n"), "a.yml")
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: error = %v, want %s", tc.yml, err, tc.want)
+		}
 	}
 }

@@ -366,7 +366,7 @@ func (d *decoder) config(root *yaml.Node, c *Config) {
 }
 
 func (d *decoder) tenant(n *yaml.Node, t *Tenant) {
-	m := d.mapping(n, "tenant", "columns", "sources", "validators", "names")
+	m := d.mapping(n, "tenant", "columns", "sources", "validators", "names", "trusted_headers")
 	if m == nil {
 		return
 	}
@@ -393,6 +393,44 @@ func (d *decoder) tenant(n *yaml.Node, t *Tenant) {
 			}
 		}
 	}
+	if n, ok := m.values["trusted_headers"]; ok {
+		t.TrustedHeaders = d.headerNames(n)
+	}
+}
+
+// headerNames reads tenant.trusted_headers: HTTP header names (RFC 9110 tokens), without
+// duplicates.
+func (d *decoder) headerNames(n *yaml.Node) []string {
+	var out []string
+	seen := map[string]bool{}
+	for i, item := range d.list(n, "tenant.trusted_headers") {
+		path := fmt.Sprintf("tenant.trusted_headers[%d]", i)
+		if item.Kind != yaml.ScalarNode || item.Tag == "!!null" {
+			d.errorf(item, path, "must be a header name")
+			continue
+		}
+		h := item.Value
+		if h == "" || strings.IndexFunc(h, func(r rune) bool { return !isTokenChar(r) }) >= 0 {
+			d.errorf(item, path, "%q is not a header name (letters, digits and !#$%%&'*+-.^_`|~ only)", h)
+			continue
+		}
+		if seen[strings.ToLower(h)] {
+			d.errorf(item, path, "header %q is listed twice", h)
+			continue
+		}
+		seen[strings.ToLower(h)] = true
+		out = append(out, h)
+	}
+	return out
+}
+
+// isTokenChar reports whether r may appear in an HTTP header name (an RFC 9110 token).
+func isTokenChar(r rune) bool {
+	switch {
+	case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
+		return true
+	}
+	return strings.ContainsRune("!#$%&'*+-.^_`|~", r)
 }
 
 func (d *decoder) sources(n *yaml.Node) []Source {

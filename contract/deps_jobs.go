@@ -12,3 +12,9 @@ import (
 	_ "github.com/riverqueue/river/rivertype"
 	_ "go.temporal.io/sdk/client"
 )
+
+// Where handlers are registered (catalog.JobRegistrations).
+import (
+	_ "go.temporal.io/sdk/worker"
+	_ "go.temporal.io/sdk/workflow"
+)

@@ -9,3 +9,6 @@ import (
 	_ "github.com/labstack/echo/v4"
 	_ "google.golang.org/grpc/metadata"
 )
+
+// The generated servers' binders (catalog.Binders).
+import _ "github.com/oapi-codegen/runtime"

@@ -47,10 +47,21 @@ func (s *Frame) callValue(call *Call) *Value {
 	k := call.Key
 	if k != "" {
 		r := s.Pkg.rules
-		if at, ok := r.sources[k]; ok {
-			return fill(&Value{Kind: facts.TenantID, Origin: s.Pkg.CallStart(pos), What: s.Pkg.ExprText(pos, k)}, at)
+		if ats, ok := r.sources[k]; ok {
+			v := &Value{Kind: facts.TenantID, Origin: s.Pkg.CallStart(pos), What: s.Pkg.ExprText(pos, k)}
+			if len(ats) == 1 {
+				return fill(v, ats[0])
+			}
+			rs := make([]*Value, n)
+			for i := range rs {
+				rs[i] = UnknownValue
+				if slices.Contains(ats, i) {
+					rs[i] = v
+				}
+			}
+			return wrap(rs)
 		}
-		if r.untrusted[k] {
+		if r.untrusted[k] && !s.trustedHeaderRead(call) {
 			v := &Value{Kind: facts.Untrusted, Origin: s.Pkg.CallStart(pos), What: s.Pkg.ExprText(pos, k)}
 			rs := make([]*Value, n)
 			for i := range rs {
@@ -561,6 +572,9 @@ func (e *Engine) checkFor(family string) string {
 // validated reports whether a configured validator vouched for the untrusted value v on every
 // path to at: a call to it with the same request input dominates at.
 func (s *Frame) validated(v *Value, at ssa.Instruction) bool {
+	if s.guardedHandler() {
+		return true // its routes' middleware checks the tenant (routes.go)
+	}
 	if len(s.Pkg.rules.validators) == 0 {
 		return false
 	}

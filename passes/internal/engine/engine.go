@@ -98,6 +98,7 @@ type Package struct {
 	// callers: in-package static callers, to re-analyze when a callee's summary changes.
 	callers map[*ssa.Function][]*ssa.Function
 	files   map[string]*token.File // for turning trail positions back into token.Pos
+	input   *packageInput          // request input the package's own code binds (input.go)
 }
 
 // Run analyses one package: the engine analyzer's Run (passes/tenantflow). The pass must
@@ -153,6 +154,8 @@ func (e *Engine) Run(pass *analysis.Pass) (res any, err error) {
 		})
 	}
 	p.analyze()
+	p.exportBoundFields()
+	p.exportGuards()
 
 	sort.SliceStable(p.findings, func(i, j int) bool { return p.findings[i].Pos < p.findings[j].Pos })
 	p.dirs.apply(p, p.findings)
@@ -204,6 +207,9 @@ func (e *Engine) relevant(pass *analysis.Pass, cfg *config.Config) bool {
 			}
 		}
 		k := catalog.Key(fn)
+		if _, ok := r.binders[k]; ok {
+			return true // request input bound into a struct (input.go)
+		}
 		if _, ok := r.sources[k]; ok || r.untrusted[k] || r.scopers[k] || len(r.requires[k]) > 0 || len(e.interfaceRequires(k)) > 0 {
 			return true
 		}
@@ -213,7 +219,7 @@ func (e *Engine) relevant(pass *analysis.Pass, cfg *config.Config) bool {
 			}
 		}
 	}
-	if len(r.fieldSources) > 0 {
+	if len(r.fieldSources) > 0 || usesBoundField(pass) {
 		return true
 	}
 	for _, f := range e.families {

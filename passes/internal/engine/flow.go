@@ -103,6 +103,8 @@ func (s *Frame) step(instr ssa.Instruction) {
 			s.markElement(root, keys)
 		}
 		s.store(in, root, keys, s.Eval(in.Val))
+	case ssa.CallInstruction:
+		s.bindRequestInput(in) // a binder writes request input through its argument (input.go)
 	case *ssa.MapUpdate:
 		if k, ok := constKey(in.Key); ok {
 			s.store(in, in.Map, []string{k}, s.Eval(in.Value))
@@ -330,6 +332,9 @@ func (s *Frame) Eval(v ssa.Value) *Value {
 		}
 		for i, p := range s.Fn.Params {
 			if p == v {
+				if x := s.jobPayloadParam(v); x != nil {
+					return x // a job handler's payload (jobinput.go)
+				}
 				return ParamValue(facts.ParamRef{Index: i})
 			}
 		}
@@ -458,6 +463,12 @@ func (s *Frame) fieldSource(addrOrField ssa.Value, v *Value) *Value {
 	if f := FieldVar(st, idx); f != nil {
 		if what, ok := s.Pkg.rules.fieldSource(st, f); ok {
 			return &Value{Kind: facts.TenantID, Origin: addrOrField.Pos(), What: what}
+		}
+		if what, ok := s.Pkg.rules.promotedFieldSource(addrOrField, f); ok {
+			return &Value{Kind: facts.TenantID, Origin: addrOrField.Pos(), What: what}
+		}
+		if x, ok := s.requestField(addrOrField, st, f, v); ok {
+			return x // a request's Body, a bound request parameter (input.go)
 		}
 	}
 	return v

@@ -46,6 +46,8 @@ func (s *Frame) needName(v *Value, at ssa.Instruction, n Needed, info *FamilyInf
 		return // a constant key: a deliberately global entry
 	case v.Kind == facts.None:
 		s.AddFinding(at, n.Family, n.Subject+" is a constant: every tenant shares it", n.Trail)
+	case v.Kind == facts.Untrusted && s.validated(v, at):
+		return // a validator, or the routes' middleware, vouched for it
 	case v.Kind == facts.Untrusted:
 		s.AddFinding(at, n.Family, fmt.Sprintf("%s is built from request input (%s) without the active tenant", n.Subject, v.What), n.Trail)
 	case v.Built:

@@ -31,4 +31,32 @@ func (c *Context) GetPostFormArray(key string) (values []string, ok bool) { retu
 func (c *Context) GetHeader(key string) string                            { return "" }
 func (c *Context) Cookie(name string) (string, error)                     { return "", nil }
 func (c *Context) ShouldBindUri(obj any) error                            { return nil }
-func (c *Context) String(code int, format string, values ...any)          {}
+func (c *Context) ShouldBindJSON(obj any) error                           { return nil }
+func (c *Context) ShouldBindHeader(obj any) error                         { return nil }
+func (c *Context) BindQuery(obj any) error                                { return nil }
+func (c *Context) AbortWithStatus(code int)                               {}
+func (c *Context) Next()                                                  {}
+
+// HandlerFunc serves a request (middleware too).
+type HandlerFunc func(*Context)
+
+// IRoutes is what route registration returns.
+type IRoutes interface{}
+
+// RouterGroup groups routes under a path with handlers (middleware).
+type RouterGroup struct{}
+
+func (group *RouterGroup) Use(middleware ...HandlerFunc) IRoutes { return nil }
+func (group *RouterGroup) Group(relativePath string, handlers ...HandlerFunc) *RouterGroup {
+	return nil
+}
+func (group *RouterGroup) GET(relativePath string, handlers ...HandlerFunc) IRoutes    { return nil }
+func (group *RouterGroup) DELETE(relativePath string, handlers ...HandlerFunc) IRoutes { return nil }
+
+// Engine is the framework instance.
+type Engine struct {
+	RouterGroup
+}
+
+func (engine *Engine) Use(middleware ...HandlerFunc) IRoutes     { return nil }
+func (c *Context) String(code int, format string, values ...any) {}

@@ -19,3 +19,24 @@ func NewMessage(uuid string, payload Payload) *Message {
 type Publisher interface {
 	Publish(topic string, messages ...*Message) error
 }
+
+func (m Metadata) Get(key string) string { return m[key] }
+
+type Subscriber interface {
+	Close() error
+}
+
+type NoPublishHandlerFunc func(msg *Message) error
+
+type Handler struct{}
+
+type Router struct{}
+
+func (r *Router) AddNoPublisherHandler(
+	handlerName string,
+	subscribeTopic string,
+	subscriber Subscriber,
+	handlerFunc NoPublishHandlerFunc,
+) *Handler {
+	return nil
+}

@@ -16,3 +16,8 @@ func (c *Ctx) Get(key string, defaultValue ...string) string          { return "
 func (c *Ctx) GetReqHeaders() map[string][]string                     { return nil }
 func (c *Ctx) Cookies(key string, defaultValue ...string) string      { return "" }
 func (c *Ctx) UserContext() context.Context                           { return nil }
+
+func (c *Ctx) BodyParser(out interface{}) error      { return nil }
+func (c *Ctx) ParamsParser(out interface{}) error    { return nil }
+func (c *Ctx) QueryParser(out interface{}) error     { return nil }
+func (c *Ctx) ReqHeaderParser(out interface{}) error { return nil }
