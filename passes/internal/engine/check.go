@@ -82,6 +82,9 @@ func (s *Frame) callValue(call *Call) *Value {
 				rs[i] = &Value{Kind: facts.Scoped, Origin: pos}
 			case facts.None:
 				rs[i] = NoneValue
+				if res.Target != "" {
+					rs[i] = &Value{Kind: facts.None, Target: res.Target}
+				}
 			case facts.Untrusted:
 				rs[i] = &Value{Kind: facts.Untrusted, Origin: pos, What: s.Pkg.ExprText(pos, k)}
 			case facts.Param:
@@ -90,7 +93,12 @@ func (s *Frame) callValue(call *Call) *Value {
 					vs = append(vs, s.argAt(args, ref))
 				}
 				rs[i] = Derive(vs...)
-				if rs[i].Kind == facts.None {
+				if res.Target != "" && rs[i].Target == "" {
+					t := *rs[i]
+					t.Target = res.Target // a helper that sets the table of the builder it is given
+					rs[i] = &t
+				}
+				if rs[i].Kind == facts.None && !described(rs[i]) {
 					rs[i] = UnknownValue
 				}
 			}
@@ -246,7 +254,7 @@ func (s *Frame) summary() *facts.Summary {
 	}
 	for _, r := range s.returns {
 		v := Finalize(r)
-		res := facts.Result{Kind: v.Kind, Built: v.Built && !v.Kind.HasTenant()}
+		res := facts.Result{Kind: v.Kind, Built: v.Built && !v.Kind.HasTenant(), Target: v.Target}
 		if res.Built {
 			res.BuiltAt = v.BuiltAt
 		}
@@ -258,7 +266,7 @@ func (s *Frame) summary() *facts.Summary {
 	if s.forcedSource && len(sum.Results) > 0 {
 		sum.Results[0] = facts.Result{Kind: facts.TenantID}
 	}
-	for len(sum.Results) > 0 && sum.Results[len(sum.Results)-1].Kind == facts.Unknown {
+	for len(sum.Results) > 0 && sum.Results[len(sum.Results)-1].Kind == facts.Unknown && sum.Results[len(sum.Results)-1].Target == "" {
 		sum.Results = sum.Results[:len(sum.Results)-1]
 	}
 	return sum
@@ -361,6 +369,9 @@ func (s *Frame) checkCall(call ssa.CallInstruction) {
 			names = append(names, paramName(callee, ref))
 		}
 		v := AnyOf(vs)
+		if req.Targeted && v.Kind == facts.None && v.Target == "" {
+			continue // e.g. a builder on a table that needs no tenant, or one the caller does not know
+		}
 		pname := strings.Join(names, " or ")
 		here := s.Pkg.Step(cv.Start, "calls %s with %s as %s", name, s.Describe(v), pname)
 		subject := fmt.Sprintf("%s needs the active tenant in %s (for %s)", name, pname, req.Sink)
@@ -370,6 +381,7 @@ func (s *Frame) checkCall(call ssa.CallInstruction) {
 		s.Need(v, call, Needed{
 			Family:   req.Family,
 			Constant: req.Constant,
+			Targeted: req.Targeted,
 			Subject:  subject,
 			Sink:     req.Sink,
 			Trail:    append([]facts.Step{here}, req.Trail...),
@@ -389,7 +401,9 @@ type Needed struct {
 	// from its parameters are its callers' names.
 	Wrapper bool
 	Sink    string // the sink at the end, for requirements passed on
-	Trail   []facts.Step
+	// Targeted: the sink is judged only for values with a Target (see facts.Requirement).
+	Targeted bool
+	Trail    []facts.Step
 }
 
 // Need judges a value that must carry the active tenant at instruction at.
@@ -433,7 +447,7 @@ func (s *Frame) passUp(v *Value, n Needed) {
 	if len(trail) > facts.MaxTrail {
 		trail = trail[:facts.MaxTrail]
 	}
-	root.AddRequirement(facts.Requirement{Param: v.Params[0], Alt: v.Params[1:], Family: n.Family, Sink: n.Sink, Trail: trail, Built: v.Built, Constant: n.Constant})
+	root.AddRequirement(facts.Requirement{Param: v.Params[0], Alt: v.Params[1:], Family: n.Family, Sink: n.Sink, Trail: trail, Built: v.Built, Constant: n.Constant, Targeted: n.Targeted})
 }
 
 // sameParams reports whether two requirements name the same parameters.

@@ -260,6 +260,7 @@ func (r *rules) builderValue(s *engine.Frame, c *engine.Call) (*engine.Value, bo
 	default:
 		v = r.receiverState(s, c)
 	}
+	v = r.targeted(s, c, row, ok, v)
 	if res.Len() > 1 {
 		fields := map[string]*engine.Value{"0": v}
 		for i := 1; i < res.Len(); i++ {
@@ -278,13 +279,13 @@ func (r *rules) builderLoad(s *engine.Frame, v ssa.Value) *engine.Value {
 	}
 	switch v := v.(type) {
 	case *ssa.Field:
-		return baseBuilder(noPredicate)
+		return r.fieldBuilder(s, v.X.Type(), v.Field)
 	case *ssa.UnOp:
 		a := v.X
 		for {
 			switch x := a.(type) {
 			case *ssa.FieldAddr:
-				return baseBuilder(noPredicate)
+				return r.fieldBuilder(s, x.X.Type(), x.Field)
 			case *ssa.Global:
 				return baseBuilder(noPredicate)
 			case *ssa.IndexAddr:
@@ -521,6 +522,9 @@ func (r *rules) checkBuilder(s *engine.Frame, c *engine.Call) {
 		}
 		table, ok := r.builderTable(s, c, row, ent)
 		if !ok {
+			if ent == nil {
+				r.checkHandedRun(s, c, row.Library)
+			}
 			return
 		}
 		v := r.receiverState(s, c)
@@ -642,6 +646,9 @@ func (r *rules) builderTable(s *engine.Frame, c *engine.Call, row catalog.Builde
 		if t, ok := r.linkTable(s, l); ok {
 			return t, true
 		}
+	}
+	if t := r.receiverState(s, c).Target; t != "" {
+		return t, true // named before the builder went through a helper or a field
 	}
 	return "", false
 }

@@ -1,0 +1,161 @@
+package sqlrules
+
+import (
+	"fmt"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/ssa/ssautil"
+
+	"github.com/tenantlint/tenantlint/catalog"
+	"github.com/tenantlint/tenantlint/facts"
+	"github.com/tenantlint/tenantlint/passes/internal/engine"
+)
+
+// Builders handed off: a builder keeps its tenant table (engine.Value.Target) when it leaves
+// the chain that named it, through a helper that takes and returns it, a summary, a struct
+// field it was kept in, or an interface it is run through (squirrel's Sqlizer, a local
+// `builder` interface with ToSql). A function that runs a builder it was given, and cannot see
+// its table, leaves the builder to its callers with a targeted requirement: a caller passing a
+// builder on a tenant table without a tenant predicate is reported there.
+
+// targeted is v with the tenant table the call adds or its receiver had.
+func (r *rules) targeted(s *engine.Frame, c *engine.Call, row catalog.Builder, isRow bool, v *engine.Value) *engine.Value {
+	if v == nil || v.Kind == facts.Unknown || v.Kind == facts.Top || v.Target != "" {
+		return v
+	}
+	table := ""
+	if isRow {
+		table, _ = r.linkTable(s, chainLink{c, row, nil})
+	}
+	if table == "" && c.Recv() != nil && r.isBuilderType(c.Recv().Type()) {
+		table = s.Eval(c.Recv()).Target
+	}
+	if table == "" {
+		return v
+	}
+	t := *v
+	t.Target = table
+	return &t
+}
+
+type fieldStoresKey struct{ pkg *types.Package }
+
+// fieldStores indexes, once per package, the builders its functions store in struct fields
+// (a prepared statement kept in a store's field by its constructor).
+func (r *rules) fieldStores(s *engine.Frame) map[*types.Var][]ssa.Value {
+	return s.Pkg.Memo(fieldStoresKey{s.Pkg.Types()}, func() any {
+		out := map[*types.Var][]ssa.Value{}
+		prog := s.Pkg.Prog()
+		pkg := prog.Package(s.Pkg.Types())
+		for fn := range ssautil.AllFunctions(prog) {
+			if fn.Pkg != pkg {
+				continue
+			}
+			for _, b := range fn.Blocks {
+				for _, in := range b.Instrs {
+					st, ok := in.(*ssa.Store)
+					if !ok || !r.isBuilderType(st.Val.Type()) {
+						continue
+					}
+					if fa, ok := st.Addr.(*ssa.FieldAddr); ok {
+						if f := engine.FieldVar(fa.X.Type(), fa.Field); f != nil {
+							out[f] = append(out[f], st.Val)
+						}
+					}
+				}
+			}
+		}
+		return out
+	}).(map[*types.Var][]ssa.Value)
+}
+
+// fieldBuilder is a builder read from field i of struct type t: a handle without a tenant
+// predicate, on the tenant table every builder stored there names (when they agree).
+func (r *rules) fieldBuilder(s *engine.Frame, t types.Type, i int) *engine.Value {
+	v := baseBuilder(noPredicate)
+	f := engine.FieldVar(t, i)
+	if f == nil || f.Pkg() != s.Pkg.Types() {
+		return v
+	}
+	table := ""
+	for _, stored := range r.fieldStores(s)[f] {
+		for _, l := range r.chain(s, stored) {
+			if t, ok := r.linkTable(s, l); ok {
+				if table != "" && table != t {
+					return v
+				}
+				table = t
+			}
+		}
+	}
+	v.Target = table
+	return v
+}
+
+// runRows lists the catalog's run rows by method name, for builders run through an interface.
+func runRows() map[string][]catalog.Builder {
+	m := map[string][]catalog.Builder{}
+	for _, b := range catalog.Builders {
+		if b.Op != catalog.BuilderRun || !strings.HasPrefix(b.Func, "(") {
+			continue
+		}
+		_, name, _ := strings.Cut(b.Func, ").")
+		m[name] = append(m[name], b)
+	}
+	return m
+}
+
+// interfaceRun reports whether c calls, through an interface, a method that runs a query on a
+// builder type of the catalog implementing that interface (ToSql on squirrel's Sqlizer or a
+// local interface with the same method): the library of the first such builder.
+func (r *rules) interfaceRun(s *engine.Frame, c *engine.Call) (string, bool) {
+	if !c.Common.IsInvoke() {
+		return "", false
+	}
+	iface, ok := c.Common.Value.Type().Underlying().(*types.Interface)
+	if !ok {
+		return "", false
+	}
+	for _, b := range runRows()[c.Common.Method.Name()] {
+		recv, _, _ := strings.Cut(b.Func[1:], ").")
+		dot := strings.LastIndex(recv, ".")
+		p := s.Pkg.Prog().ImportedPackage(recv[:dot])
+		if p == nil {
+			continue
+		}
+		tn, ok := p.Pkg.Scope().Lookup(recv[dot+1:]).(*types.TypeName)
+		if !ok {
+			continue
+		}
+		if types.Implements(tn.Type(), iface) || types.Implements(types.NewPointer(tn.Type()), iface) {
+			return b.Library, true
+		}
+	}
+	return "", false
+}
+
+// checkHandedRun judges a builder run by a function that may not see its table: run through an
+// interface, or a builder parameter whose chain names no table.
+func (r *rules) checkHandedRun(s *engine.Frame, c *engine.Call, lib string) {
+	recv := c.Recv()
+	if recv == nil {
+		return
+	}
+	v := s.Eval(recv)
+	pos := c.Start
+	switch {
+	case v.Kind == facts.Param:
+		subject := fmt.Sprintf("the %s query it runs", lib)
+		s.Need(v, c.Instr, engine.Needed{Family: "sql", Subject: subject, Sink: subject, Targeted: true,
+			Trail: []facts.Step{s.Pkg.Step(pos, "runs the %s builder it is given", lib)}})
+	case v.Kind == facts.None && v.Target != "" && c.Common.IsInvoke():
+		why := v.What
+		if why == "" {
+			why = noPredicate
+		}
+		s.AddFinding(c.Instr, "sql", fmt.Sprintf("%s query on tenant table %q is not scoped to the active tenant: it runs %s", lib, v.Target, why),
+			[]facts.Step{s.Pkg.Step(pos, "%s", r.tableWhy(s, v.Target))})
+	}
+}
