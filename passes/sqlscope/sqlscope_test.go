@@ -63,3 +63,8 @@ func TestPop(t *testing.T) {
 func TestEnt(t *testing.T) {
 	analysistest.Run(t, testdata(), sqlscope.Analyzer, "entapp/ent", "entapp/app")
 }
+
+// Builders handed off through helpers, struct fields, interfaces and options.
+func TestHandoff(t *testing.T) {
+	analysistest.Run(t, testdata(), sqlscope.Analyzer, "handoff/sqhandoff", "handoff/bunhandoff/store", "handoff/bunhandoff")
+}

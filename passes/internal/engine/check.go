@@ -365,7 +365,16 @@ func (s *Frame) checkCall(call ssa.CallInstruction) {
 		var vs []*Value
 		var names []string
 		for _, ref := range req.Params() {
-			vs = append(vs, s.argAt(args, ref))
+			v := s.argAt(args, ref)
+			if s.unsetInLiteral(args, ref) {
+				v = &Value{Kind: facts.None, What: "a literal that leaves " + paramName(callee, ref) + " unset"}
+			}
+			if emptyVariadic(c, args, ref) {
+				// f(ctx, id) for f(ctx, id, tenants ...string): passing nothing where the tenant
+				// must be is passing no tenant, as f(ctx, id, "") would.
+				v = &Value{Kind: facts.None, What: "no argument for it"}
+			}
+			vs = append(vs, v)
 			names = append(names, paramName(callee, ref))
 		}
 		v := AnyOf(vs)
@@ -387,6 +396,44 @@ func (s *Frame) checkCall(call ssa.CallInstruction) {
 			Trail:    append([]facts.Step{here}, req.Trail...),
 		})
 	}
+}
+
+// unsetInLiteral reports whether the part of an argument a requirement names is a field that a
+// composite literal of this function leaves out: it is the zero value at the call, as it is at
+// the sink, whatever the literal's other fields are built from.
+func (s *Frame) unsetInLiteral(args []ssa.Value, ref facts.ParamRef) bool {
+	if len(ref.Path) == 0 || ref.Index >= len(args) {
+		return false
+	}
+	x := StripConversions(args[ref.Index])
+	base := x
+	if u, ok := x.(*ssa.UnOp); ok && u.Op == token.MUL {
+		base = u.X
+	}
+	root, _, _ := s.Address(base)
+	if a, ok := root.(*ssa.Alloc); !ok || a.Comment != "complit" {
+		return false
+	}
+	path := make([]int, len(ref.Path))
+	for i, k := range ref.Path {
+		n, err := strconv.Atoi(k)
+		if err != nil {
+			return false
+		}
+		path[i] = n
+	}
+	return !s.FieldStored(x, path)
+}
+
+// emptyVariadic reports whether ref is the variadic parameter of the callee and the call passes
+// no argument for it (SSA passes a nil slice; so does an explicit nil..., which is no tenant
+// either).
+func emptyVariadic(c *ssa.CallCommon, args []ssa.Value, ref facts.ParamRef) bool {
+	if !c.Signature().Variadic() || ref.Index != len(args)-1 {
+		return false
+	}
+	k, ok := args[ref.Index].(*ssa.Const)
+	return ok && k.IsNil()
 }
 
 // Needed describes a position that must carry the active tenant.

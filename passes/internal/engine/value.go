@@ -120,6 +120,7 @@ func Derive(vs ...*Value) *Value {
 	var params []facts.ParamRef
 	constant, built := false, false
 	var builtAt facts.Step
+	var target string // what any operand acts on (a builder's table, applied to by its options)
 	for _, v := range vs {
 		if v == nil {
 			continue
@@ -128,6 +129,7 @@ func Derive(vs ...*Value) *Value {
 			return TopValue
 		}
 		constant = constant || (v.Kind == facts.None && !v.IsNil())
+		target = cmp.Or(target, v.Target)
 		built = built || v.Built
 		if v.Built && builtAt == (facts.Step{}) {
 			builtAt = v.BuiltAt
@@ -145,7 +147,7 @@ func Derive(vs ...*Value) *Value {
 		}
 	}
 	if best.Kind == facts.Param || (best.Kind == facts.Unknown && len(params) > 0) {
-		return &Value{Kind: facts.Param, Params: params, Built: constant || built, BuiltAt: builtAt, Target: best.Target}
+		return &Value{Kind: facts.Param, Params: params, Built: constant || built, BuiltAt: builtAt, Target: target}
 	}
 	if (best.Kind == facts.Unknown || best.Kind == facts.Untrusted) && (constant || built) {
 		c := *best

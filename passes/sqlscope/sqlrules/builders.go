@@ -285,6 +285,9 @@ func (r *rules) builderLoad(s *engine.Frame, v ssa.Value) *engine.Value {
 		for {
 			switch x := a.(type) {
 			case *ssa.FieldAddr:
+				if h := r.heldForOptions(s, x); h != nil {
+					return h
+				}
 				return r.fieldBuilder(s, x.X.Type(), x.Field)
 			case *ssa.Global:
 				return baseBuilder(noPredicate)
@@ -528,6 +531,11 @@ func (r *rules) checkBuilder(s *engine.Frame, c *engine.Call) {
 			return
 		}
 		v := r.receiverState(s, c)
+		if v.Kind == facts.None {
+			if o := r.appliedOptions(s, c.Recv()); o != nil {
+				v = o // the options the callers pass decide
+			}
+		}
 		where := fmt.Sprintf("%s query on tenant table %q", row.Library, table)
 		switch v.Kind {
 		case facts.Param:

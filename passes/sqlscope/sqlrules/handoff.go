@@ -3,6 +3,7 @@ package sqlrules
 import (
 	"fmt"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -158,4 +159,101 @@ func (r *rules) checkHandedRun(s *engine.Frame, c *engine.Call, lib string) {
 		s.AddFinding(c.Instr, "sql", fmt.Sprintf("%s query on tenant table %q is not scoped to the active tenant: it runs %s", lib, v.Target, why),
 			[]facts.Step{s.Pkg.Step(pos, "%s", r.tableWhy(s, v.Target))})
 	}
+}
+
+// Functional options: a query a function builds and then hands to options from its parameters
+// (q = o(q) in a loop over opts, or a holder in the context that each option rewrites) is
+// scoped by whichever options its callers pass. The requirement sits on those options; a call
+// with none that adds the tenant predicate is a finding there.
+
+// optionRefs are the parameters a function value derives from (an option from a variadic
+// parameter: the whole parameter, any one element of which may add the predicate).
+func optionRefs(s *engine.Frame, fn ssa.Value) []facts.ParamRef {
+	v := s.Eval(fn)
+	if v.Kind != facts.Param {
+		return nil
+	}
+	var out []facts.ParamRef
+	for _, p := range v.Params {
+		for len(p.Path) > 0 && p.Path[len(p.Path)-1] == "*" {
+			p.Path, p.Names = p.Path[:len(p.Path)-1], p.Names[:len(p.Names)-1]
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// appliedOptions finds, along the builder calls and merges that made v, options from the
+// function's parameters applied to it (o(q) with o of the shape func(B) B): the builder is
+// theirs to scope.
+func (r *rules) appliedOptions(s *engine.Frame, v ssa.Value) *engine.Value {
+	var refs []facts.ParamRef
+	seen := map[ssa.Value]bool{}
+	var walk func(v ssa.Value)
+	walk = func(v ssa.Value) {
+		if v == nil || seen[v] || len(seen) > 64 {
+			return
+		}
+		seen[v] = true
+		switch x := v.(type) {
+		case *ssa.Phi:
+			for _, e := range x.Edges {
+				walk(e)
+			}
+		case *ssa.Extract:
+			walk(x.Tuple)
+		case *ssa.ChangeType:
+			walk(x.X)
+		case *ssa.Call:
+			cc := x.Common()
+			if !cc.IsInvoke() && engine.StaticCallee(cc) == nil && r.isScopeFunc(cc.Signature()) {
+				refs = append(refs, optionRefs(s, cc.Value)...)
+				return
+			}
+			c := s.Pkg.Call(x)
+			if _, _, ok := r.builderRow(s, c); ok {
+				walk(c.Recv())
+			}
+		}
+	}
+	walk(v)
+	if len(refs) == 0 {
+		return nil
+	}
+	return &engine.Value{Kind: facts.Param, Params: refs}
+}
+
+// heldForOptions is the builder read from a local holder (h.q) whose address the function
+// hands, directly or inside a context, to options from its parameters: what was stored there,
+// or what the options made of it. Nil when no option can reach the holder.
+func (r *rules) heldForOptions(s *engine.Frame, fa *ssa.FieldAddr) *engine.Value {
+	root, keys, names := s.Address(fa)
+	alloc, ok := root.(*ssa.Alloc)
+	if !ok || alloc.Parent() != s.Fn {
+		return nil
+	}
+	carriers := map[ssa.Value]bool{alloc: true}
+	var refs []facts.ParamRef
+	for range 3 { // h, context.WithValue(ctx, k, h), and one more wrapping
+		for _, b := range s.Fn.Blocks {
+			for _, in := range b.Instrs {
+				call, ok := in.(*ssa.Call)
+				if !ok || !slices.ContainsFunc(call.Call.Args, func(a ssa.Value) bool { return carriers[engine.StripConversions(a)] }) {
+					continue
+				}
+				cc := call.Common()
+				if !cc.IsInvoke() && engine.StaticCallee(cc) == nil {
+					refs = append(refs, optionRefs(s, cc.Value)...)
+					continue
+				}
+				if engine.IsContext(call.Type()) {
+					carriers[call] = true
+				}
+			}
+		}
+	}
+	if len(refs) == 0 {
+		return nil
+	}
+	return engine.Derive(s.Load(root, keys, names), &engine.Value{Kind: facts.Param, Params: refs})
 }
