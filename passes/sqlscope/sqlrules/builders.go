@@ -256,6 +256,8 @@ func (r *rules) builderValue(s *engine.Frame, c *engine.Call) (*engine.Value, bo
 		v = r.receiverState(s, c)
 		if r.scopesAdd(s, c, row) {
 			v = &engine.Value{Kind: facts.Scoped, What: "a scope that adds a tenant predicate"}
+		} else if o := r.passedScopes(s, c, row, v); o != nil {
+			v = o
 		}
 	default:
 		v = r.receiverState(s, c)

@@ -257,3 +257,18 @@ func (r *rules) heldForOptions(s *engine.Frame, fa *ssa.FieldAddr) *engine.Value
 	}
 	return engine.Derive(s.Load(root, keys, names), &engine.Value{Kind: facts.Param, Params: refs})
 }
+
+// passedScopes is the builder a Scopes row makes from scopes that are the function's own
+// parameters (db.Scopes(opts...), q.Apply(fns...)): the callers' scopes decide. Nil when the
+// receiver is scoped already or the scopes are not parameters.
+func (r *rules) passedScopes(s *engine.Frame, c *engine.Call, row catalog.Builder, recv *engine.Value) *engine.Value {
+	i := c.ArgIndex(row.Cond)
+	if recv.Kind.HasTenant() || recv.Kind == facts.Unknown || recv.Kind == facts.Top || i >= len(c.Args) {
+		return nil
+	}
+	refs := optionRefs(s, engine.StripConversions(c.Args[i]))
+	if len(refs) == 0 {
+		return nil
+	}
+	return &engine.Value{Kind: facts.Param, Params: refs, Target: recv.Target}
+}
