@@ -66,5 +66,5 @@ func TestEnt(t *testing.T) {
 
 // Builders handed off through helpers, struct fields, interfaces and options.
 func TestHandoff(t *testing.T) {
-	analysistest.Run(t, testdata(), sqlscope.Analyzer, "handoff/sqhandoff", "handoff/bunhandoff/store", "handoff/bunhandoff", "handoff/gormhandoff")
+	analysistest.Run(t, testdata(), sqlscope.Analyzer, "handoff/sqhandoff", "handoff/bunhandoff/store", "handoff/bunhandoff", "handoff/gormhandoff", "handoff/modelhandoff")
 }
