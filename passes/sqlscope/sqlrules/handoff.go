@@ -3,11 +3,12 @@ package sqlrules
 import (
 	"fmt"
 	"go/types"
+	"maps"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/ssa"
-	"golang.org/x/tools/go/ssa/ssautil"
 
 	"github.com/tenantlint/tenantlint/catalog"
 	"github.com/tenantlint/tenantlint/facts"
@@ -48,12 +49,7 @@ type fieldStoresKey struct{ pkg *types.Package }
 func (r *rules) fieldStores(s *engine.Frame) map[*types.Var][]ssa.Value {
 	return s.Pkg.Memo(fieldStoresKey{s.Pkg.Types()}, func() any {
 		out := map[*types.Var][]ssa.Value{}
-		prog := s.Pkg.Prog()
-		pkg := prog.Package(s.Pkg.Types())
-		for fn := range ssautil.AllFunctions(prog) {
-			if fn.Pkg != pkg {
-				continue
-			}
+		for _, fn := range packageFuncs(s.Pkg.Prog(), s.Pkg.Prog().Package(s.Pkg.Types())) {
 			for _, b := range fn.Blocks {
 				for _, in := range b.Instrs {
 					st, ok := in.(*ssa.Store)
@@ -70,6 +66,41 @@ func (r *rules) fieldStores(s *engine.Frame) map[*types.Var][]ssa.Value {
 		}
 		return out
 	}).(map[*types.Var][]ssa.Value)
+}
+
+// packageFuncs lists the functions of pkg with bodies: its functions and methods, and the
+// function literals in them.
+func packageFuncs(prog *ssa.Program, pkg *ssa.Package) []*ssa.Function {
+	if pkg == nil {
+		return nil
+	}
+	var out []*ssa.Function
+	var add func(fn *ssa.Function)
+	add = func(fn *ssa.Function) {
+		if fn == nil || fn.Blocks == nil {
+			return
+		}
+		out = append(out, fn)
+		for _, anon := range fn.AnonFuncs {
+			add(anon)
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(pkg.Members)) {
+		switch m := pkg.Members[name].(type) {
+		case *ssa.Function:
+			add(m)
+		case *ssa.Type:
+			for _, t := range []types.Type{m.Type(), types.NewPointer(m.Type())} {
+				ms := prog.MethodSets.MethodSet(t)
+				for i := 0; i < ms.Len(); i++ {
+					if fn := prog.MethodValue(ms.At(i)); fn != nil && fn.Pkg == pkg && !slices.Contains(out, fn) {
+						add(fn)
+					}
+				}
+			}
+		}
+	}
+	return out
 }
 
 // fieldBuilder is a builder read from field i of struct type t: a handle without a tenant
@@ -96,7 +127,7 @@ func (r *rules) fieldBuilder(s *engine.Frame, t types.Type, i int) *engine.Value
 }
 
 // runRows lists the catalog's run rows by method name, for builders run through an interface.
-func runRows() map[string][]catalog.Builder {
+var runRows = sync.OnceValue(func() map[string][]catalog.Builder {
 	m := map[string][]catalog.Builder{}
 	for _, b := range catalog.Builders {
 		if b.Op != catalog.BuilderRun || !strings.HasPrefix(b.Func, "(") {
@@ -106,7 +137,7 @@ func runRows() map[string][]catalog.Builder {
 		m[name] = append(m[name], b)
 	}
 	return m
-}
+})
 
 // interfaceRun reports whether c calls, through an interface, a method that runs a query on a
 // builder type of the catalog implementing that interface (ToSql on squirrel's Sqlizer or a
