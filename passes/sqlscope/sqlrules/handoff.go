@@ -114,6 +114,11 @@ func (r *rules) fieldBuilder(s *engine.Frame, t types.Type, i int) *engine.Value
 	table := ""
 	for _, stored := range r.fieldStores(s)[f] {
 		for _, l := range r.chain(s, stored) {
+			if l.row.Op == catalog.BuilderWhere || l.row.Op == catalog.BuilderScopes {
+				// Stored with conditions (a store built for one tenant): which ones is the
+				// storing function's to say, so the field's builder is not judged here.
+				return v
+			}
 			if t, ok := r.linkTable(s, l); ok {
 				if table != "" && table != t {
 					return v

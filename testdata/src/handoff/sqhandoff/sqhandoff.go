@@ -11,6 +11,24 @@ import (
 	sq "github.com/Masterminds/squirrel"
 )
 
+// BoardStore is built for one tenant: its prepared statement already has the tenant predicate.
+type BoardStore struct {
+	db      *sql.DB
+	devices sq.SelectBuilder
+}
+
+func NewBoardStore(ctx context.Context, db *sql.DB) *BoardStore {
+	return &BoardStore{db: db, devices: sq.Select("id").From("devices").Where(sq.Eq{"tenant_id": auth.TenantID(ctx)})}
+}
+
+func (s *BoardStore) Device(ctx context.Context, id int64) (*sql.Rows, error) {
+	q, args, err := s.devices.Where(sq.Eq{"id": id}).ToSql()
+	if err != nil {
+		return nil, err
+	}
+	return s.db.QueryContext(ctx, q, args...)
+}
+
 // builder is what every squirrel statement implements.
 type builder interface {
 	ToSql() (string, []interface{}, error)
