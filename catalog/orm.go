@@ -184,6 +184,7 @@ func bunBuilders() []Builder {
 		builderRows("bun", []string{bun + ".UpdateQuery"}, "Set", BuilderChain, -1, -1, -1),
 		builderRows("bun", queries, "Where", BuilderWhere, 0, -1, -1),
 		builderRows("bun", queries, "WhereOr", BuilderOr, 0, -1, -1),
+		builderRows("bun", queries, "Apply", BuilderScopes, 0, -1, -1),
 		builderRows("bun", []string{bun + ".SelectQuery"}, "Scan Exec Count ScanAndCount Exists", BuilderRun, -1, -1, -1),
 		builderRows("bun", []string{bun + ".UpdateQuery", bun + ".DeleteQuery"}, "Scan Exec", BuilderRun, -1, -1, -1),
 		builderRows("bun", []string{bun + ".InsertQuery"}, "Scan Exec", BuilderInsert, -1, -1, -1),

@@ -103,6 +103,9 @@ type Result struct {
 	Built bool `json:",omitempty"`
 	// BuiltAt is where a Built result was put together, for explanations.
 	BuiltAt Step `json:",omitzero"`
+	// Target is what the result acts on, as a family spells it (sqlscope: the tenant table of
+	// a query builder a helper returns).
+	Target string `json:",omitempty"`
 }
 
 // Requirement says a parameter must carry the active tenant, because it reaches a sink's
@@ -122,6 +125,9 @@ type Requirement struct {
 	Built bool `json:",omitempty"`
 	// Constant: a constant argument is a finding too (a channel every tenant listens on).
 	Constant bool `json:",omitempty"`
+	// Targeted: the sink cannot see what the value acts on (a helper runs a query builder it
+	// is given, through an interface): a caller's value without a Target is not judged.
+	Targeted bool `json:",omitempty"`
 	// Trail is the chain from this function's parameter to the sink, outermost first. Capped
 	// at MaxTrail.
 	Trail []Step
@@ -214,7 +220,7 @@ func (s *Summary) Empty() bool {
 		return false
 	}
 	for _, r := range s.Results {
-		if (r.Kind != Unknown && r.Kind != Top) || r.Built {
+		if (r.Kind != Unknown && r.Kind != Top) || r.Built || r.Target != "" {
 			return false
 		}
 	}

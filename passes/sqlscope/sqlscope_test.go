@@ -87,3 +87,8 @@ func TestCamelCaseColumns(t *testing.T) {
 func TestModels(t *testing.T) {
 	analysistest.Run(t, testdata(), sqlscope.Analyzer, "modelapp")
 }
+
+// Builders handed off through helpers, struct fields, interfaces and options.
+func TestHandoff(t *testing.T) {
+	analysistest.Run(t, testdata(), sqlscope.Analyzer, "handoff/sqhandoff", "handoff/bunhandoff/store", "handoff/bunhandoff", "handoff/gormhandoff", "handoff/modelhandoff")
+}

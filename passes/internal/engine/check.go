@@ -96,6 +96,9 @@ func (s *Frame) callValue(call *Call) *Value {
 				rs[i] = &Value{Kind: facts.Scoped, Origin: pos}
 			case facts.None:
 				rs[i] = NoneValue
+				if res.Target != "" {
+					rs[i] = &Value{Kind: facts.None, Target: res.Target}
+				}
 			case facts.Untrusted:
 				rs[i] = &Value{Kind: facts.Untrusted, Origin: pos, What: s.Pkg.ExprText(pos, k)}
 			case facts.Param:
@@ -104,7 +107,12 @@ func (s *Frame) callValue(call *Call) *Value {
 					vs = append(vs, s.argAt(args, ref))
 				}
 				rs[i] = Derive(vs...)
-				if rs[i].Kind == facts.None {
+				if res.Target != "" && rs[i].Target == "" {
+					t := *rs[i]
+					t.Target = res.Target // a helper that sets the table of the builder it is given
+					rs[i] = &t
+				}
+				if rs[i].Kind == facts.None && !described(rs[i]) {
 					rs[i] = UnknownValue
 				}
 			}
@@ -260,7 +268,7 @@ func (s *Frame) summary() *facts.Summary {
 	}
 	for _, r := range s.returns {
 		v := Finalize(r)
-		res := facts.Result{Kind: v.Kind, Built: v.Built && !v.Kind.HasTenant()}
+		res := facts.Result{Kind: v.Kind, Built: v.Built && !v.Kind.HasTenant(), Target: v.Target}
 		if res.Built {
 			res.BuiltAt = v.BuiltAt
 		}
@@ -272,7 +280,7 @@ func (s *Frame) summary() *facts.Summary {
 	if s.forcedSource && len(sum.Results) > 0 {
 		sum.Results[0] = facts.Result{Kind: facts.TenantID}
 	}
-	for len(sum.Results) > 0 && sum.Results[len(sum.Results)-1].Kind == facts.Unknown {
+	for len(sum.Results) > 0 && sum.Results[len(sum.Results)-1].Kind == facts.Unknown && sum.Results[len(sum.Results)-1].Target == "" {
 		sum.Results = sum.Results[:len(sum.Results)-1]
 	}
 	return sum
@@ -370,10 +378,22 @@ func (s *Frame) checkCall(call ssa.CallInstruction) {
 		var vs []*Value
 		var names []string
 		for _, ref := range req.Params() {
-			vs = append(vs, s.argAt(args, ref))
+			v := s.argAt(args, ref)
+			if s.unsetInLiteral(args, ref) {
+				v = &Value{Kind: facts.None, What: "a literal that leaves " + paramName(sig, ref) + " unset"}
+			}
+			if emptyVariadic(c, args, ref) {
+				// f(ctx, id) for f(ctx, id, tenants ...string): passing nothing where the tenant
+				// must be is passing no tenant, as f(ctx, id, "") would.
+				v = &Value{Kind: facts.None, What: "no argument for it"}
+			}
+			vs = append(vs, v)
 			names = append(names, paramName(sig, ref))
 		}
 		v := AnyOf(vs)
+		if req.Targeted && v.Kind == facts.None && v.Target == "" {
+			continue // e.g. a builder on a table that needs no tenant, or one the caller does not know
+		}
 		pname := strings.Join(names, " or ")
 		here := s.Pkg.Step(cv.Start, "calls %s with %s as %s", name, s.Describe(v), pname)
 		subject := fmt.Sprintf("%s needs the active tenant in %s (for %s)", name, pname, req.Sink)
@@ -383,11 +403,50 @@ func (s *Frame) checkCall(call ssa.CallInstruction) {
 		s.Need(v, call, Needed{
 			Family:   req.Family,
 			Constant: req.Constant,
+			Targeted: req.Targeted,
 			Subject:  subject,
 			Sink:     req.Sink,
 			Trail:    append([]facts.Step{here}, req.Trail...),
 		})
 	}
+}
+
+// unsetInLiteral reports whether the part of an argument a requirement names is a field that a
+// composite literal of this function leaves out: it is the zero value at the call, as it is at
+// the sink, whatever the literal's other fields are built from.
+func (s *Frame) unsetInLiteral(args []ssa.Value, ref facts.ParamRef) bool {
+	if len(ref.Path) == 0 || ref.Index >= len(args) {
+		return false
+	}
+	x := StripConversions(args[ref.Index])
+	base := x
+	if u, ok := x.(*ssa.UnOp); ok && u.Op == token.MUL {
+		base = u.X
+	}
+	root, _, _ := s.Address(base)
+	if a, ok := root.(*ssa.Alloc); !ok || a.Comment != "complit" {
+		return false
+	}
+	path := make([]int, len(ref.Path))
+	for i, k := range ref.Path {
+		n, err := strconv.Atoi(k)
+		if err != nil {
+			return false
+		}
+		path[i] = n
+	}
+	return !s.FieldStored(x, path)
+}
+
+// emptyVariadic reports whether ref is the variadic parameter of the callee and the call passes
+// no argument for it (SSA passes a nil slice; so does an explicit nil..., which is no tenant
+// either).
+func emptyVariadic(c *ssa.CallCommon, args []ssa.Value, ref facts.ParamRef) bool {
+	if !c.Signature().Variadic() || ref.Index != len(args)-1 {
+		return false
+	}
+	k, ok := args[ref.Index].(*ssa.Const)
+	return ok && k.IsNil()
 }
 
 // Needed describes a position that must carry the active tenant.
@@ -402,7 +461,9 @@ type Needed struct {
 	// from its parameters are its callers' names.
 	Wrapper bool
 	Sink    string // the sink at the end, for requirements passed on
-	Trail   []facts.Step
+	// Targeted: the sink is judged only for values with a Target (see facts.Requirement).
+	Targeted bool
+	Trail    []facts.Step
 }
 
 // Need judges a value that must carry the active tenant at instruction at.
@@ -446,7 +507,7 @@ func (s *Frame) passUp(v *Value, n Needed) {
 	if len(trail) > facts.MaxTrail {
 		trail = trail[:facts.MaxTrail]
 	}
-	root.AddRequirement(facts.Requirement{Param: v.Params[0], Alt: v.Params[1:], Family: n.Family, Sink: n.Sink, Trail: trail, Built: v.Built, Constant: n.Constant})
+	root.AddRequirement(facts.Requirement{Param: v.Params[0], Alt: v.Params[1:], Family: n.Family, Sink: n.Sink, Trail: trail, Built: v.Built, Constant: n.Constant, Targeted: n.Targeted})
 }
 
 // sameParams reports whether two requirements name the same parameters.

@@ -225,6 +225,9 @@ func (s *Frame) Load(root ssa.Value, keys, names []string) *Value {
 			for k, f := range children {
 				fields[k] = f
 			}
+			if exact != nil && exact.Fields == nil {
+				s.keepCopied(root, keys, exact, fields)
+			}
 			if el, ok := fields["*"]; ok {
 				// A store at an unknown index reaches every element.
 				for k, f := range fields {
@@ -271,6 +274,33 @@ func (s *Frame) Load(root ssa.Value, keys, names []string) *Value {
 		v = v.Field(keys[i], names[i])
 	}
 	return v
+}
+
+// keepCopied fills the fields of a struct that was stored whole (copied from a parameter, c :=
+// *p) and then had some fields reassigned: the others are still the copied ones.
+func (s *Frame) keepCopied(root ssa.Value, keys []string, whole *Value, fields map[string]*Value) {
+	t := root.Type()
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	for _, k := range keys {
+		i, err := strconv.Atoi(k)
+		st, ok := t.Underlying().(*types.Struct)
+		if err != nil || !ok || i >= st.NumFields() {
+			return
+		}
+		t = st.Field(i).Type()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		k := strconv.Itoa(i)
+		if _, set := fields[k]; !set {
+			fields[k] = whole.Field(k, st.Field(i).Name())
+		}
+	}
 }
 
 // storeDominates reports whether a store to root+keys (or to a part above it) dominates the

@@ -26,6 +26,10 @@ type Value struct {
 	Built bool
 	// BuiltAt: for a built value, where it was built, for the explanation.
 	BuiltAt facts.Step
+	// Target is what a family's value acts on, which the core carries along (through merges,
+	// derivations and summaries) without reading it: sqlscope's tenant table of a query
+	// builder, so that a builder keeps its table through helpers and struct fields.
+	Target string
 }
 
 var (
@@ -51,7 +55,7 @@ func (v *Value) Equal(w *Value) bool {
 	if v == w {
 		return true
 	}
-	if v == nil || w == nil || v.Kind != w.Kind || v.Built != w.Built || len(v.Params) != len(w.Params) || len(v.Fields) != len(w.Fields) {
+	if v == nil || w == nil || v.Kind != w.Kind || v.Built != w.Built || v.Target != w.Target || len(v.Params) != len(w.Params) || len(v.Fields) != len(w.Fields) {
 		return false
 	}
 	for i := range v.Params {
@@ -83,7 +87,8 @@ func Meet(a, b *Value) *Value {
 	if b.Kind < a.Kind {
 		lo, hi = b, a
 	}
-	r := &Value{Kind: lo.Kind, Origin: lo.Origin, What: lo.What, Built: lo.Built && (hi.Built || hi.Kind != lo.Kind)}
+	// A target known on one path is kept: a builder on a tenant table on some path is judged.
+	r := &Value{Kind: lo.Kind, Origin: lo.Origin, What: lo.What, Built: lo.Built && (hi.Built || hi.Kind != lo.Kind), Target: cmp.Or(lo.Target, hi.Target)}
 	if r.Built {
 		r.BuiltAt = cmp.Or(lo.BuiltAt, hi.BuiltAt)
 	}
@@ -115,6 +120,7 @@ func Derive(vs ...*Value) *Value {
 	var params []facts.ParamRef
 	constant, built := false, false
 	var builtAt facts.Step
+	var target string // what any operand acts on (a builder's table, applied to by its options)
 	for _, v := range vs {
 		if v == nil {
 			continue
@@ -123,6 +129,7 @@ func Derive(vs ...*Value) *Value {
 			return TopValue
 		}
 		constant = constant || (v.Kind == facts.None && !v.IsNil())
+		target = cmp.Or(target, v.Target)
 		built = built || v.Built
 		if v.Built && builtAt == (facts.Step{}) {
 			builtAt = v.BuiltAt
@@ -135,12 +142,12 @@ func Derive(vs ...*Value) *Value {
 		case k == facts.Param:
 			params = unionParams(params, v.Params)
 		}
-		if rank(k) > rank(best.Kind) {
-			best = &Value{Kind: k, Origin: v.Origin, What: v.What}
+		if rank(k) > rank(best.Kind) || (best == NoneValue && described(v)) {
+			best = &Value{Kind: k, Origin: v.Origin, What: v.What, Target: v.Target}
 		}
 	}
 	if best.Kind == facts.Param || (best.Kind == facts.Unknown && len(params) > 0) {
-		return &Value{Kind: facts.Param, Params: params, Built: constant || built, BuiltAt: builtAt}
+		return &Value{Kind: facts.Param, Params: params, Built: constant || built, BuiltAt: builtAt, Target: target}
 	}
 	if (best.Kind == facts.Unknown || best.Kind == facts.Untrusted) && (constant || built) {
 		c := *best
@@ -148,6 +155,12 @@ func Derive(vs ...*Value) *Value {
 		return &c
 	}
 	return best
+}
+
+// described reports whether v is a None a family said something of (a query builder without a
+// tenant predicate, on its table), which derivation keeps rather than a bare constant.
+func described(v *Value) bool {
+	return v.Kind == facts.None && !v.IsNil() && (v.What != "" || v.Target != "")
 }
 
 // rank orders kinds for derive: a value that carries the tenant wins, then request input (it

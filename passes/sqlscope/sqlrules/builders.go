@@ -256,10 +256,13 @@ func (r *rules) builderValue(s *engine.Frame, c *engine.Call) (*engine.Value, bo
 		v = r.receiverState(s, c)
 		if r.scopesAdd(s, c, row) {
 			v = &engine.Value{Kind: facts.Scoped, What: "a scope that adds a tenant predicate"}
+		} else if o := r.passedScopes(s, c, row, v); o != nil {
+			v = o
 		}
 	default:
 		v = r.receiverState(s, c)
 	}
+	v = r.targeted(s, c, row, ok, v)
 	if res.Len() > 1 {
 		fields := map[string]*engine.Value{"0": v}
 		for i := 1; i < res.Len(); i++ {
@@ -278,13 +281,16 @@ func (r *rules) builderLoad(s *engine.Frame, v ssa.Value) *engine.Value {
 	}
 	switch v := v.(type) {
 	case *ssa.Field:
-		return baseBuilder(noPredicate)
+		return r.fieldBuilder(s, v.X.Type(), v.Field)
 	case *ssa.UnOp:
 		a := v.X
 		for {
 			switch x := a.(type) {
 			case *ssa.FieldAddr:
-				return baseBuilder(noPredicate)
+				if h := r.heldForOptions(s, x); h != nil {
+					return h
+				}
+				return r.fieldBuilder(s, x.X.Type(), x.Field)
 			case *ssa.Global:
 				return baseBuilder(noPredicate)
 			case *ssa.IndexAddr:
@@ -515,9 +521,17 @@ func (r *rules) checkBuilder(s *engine.Frame, c *engine.Call) {
 		}
 		table, ok := r.builderTable(s, c, row, ent)
 		if !ok {
+			if ent == nil {
+				r.checkHandedRun(s, c, row.Library)
+			}
 			return
 		}
 		v := r.receiverState(s, c)
+		if v.Kind == facts.None {
+			if o := r.appliedOptions(s, c.Recv()); o != nil {
+				v = o // the options the callers pass decide
+			}
+		}
 		where := fmt.Sprintf("%s query on tenant table %q", row.Library, table)
 		switch v.Kind {
 		case facts.Param:
@@ -636,6 +650,9 @@ func (r *rules) builderTable(s *engine.Frame, c *engine.Call, row catalog.Builde
 		if t, ok := r.linkTable(s, l); ok {
 			return t, true
 		}
+	}
+	if t := r.receiverState(s, c).Target; t != "" {
+		return t, true // named before the builder went through a helper or a field
 	}
 	return "", false
 }

@@ -99,4 +99,7 @@ func (r *rules) CheckCall(f *engine.Frame, c *engine.Call) {
 		r.checkCopyFrom(f, c)
 	}
 	r.checkBuilder(f, c)
+	if lib, ok := r.interfaceRun(f, c); ok {
+		r.checkHandedRun(f, c, lib)
+	}
 }
