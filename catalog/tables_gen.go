@@ -4,6 +4,7 @@ package catalog
 
 // Tables are the catalog's exported tables, in the order of their files and declarations.
 var Tables = []Table{
+	{Name: "RegistryMethods", Doc: "RegistryMethods are sync.Map's keyed methods.", Rows: RegistryMethods},
 	{Name: "Sources", Doc: "Sources are the built-in tenant sources.", Rows: Sources},
 	{Name: "CrossTenantScopes", Doc: "CrossTenantScopes are calls that enter an explicit all-tenants scope: a function that calls\none is declared cross-tenant, as if it carried //tenantlint:crosstenant.", Rows: CrossTenantScopes},
 	{Name: "FieldSources", Doc: "FieldSources are the built-in tenant fields.", Rows: FieldSources},
@@ -16,12 +17,23 @@ var Tables = []Table{
 	{Name: "BroadcastAll", Doc: "BroadcastAll are calls that send to every connected session of every tenant: the call itself\nis the finding, whatever the message (melody's Broadcast; BroadcastFilter with a filter on the\nsession's tenant is the per-tenant form).", Rows: BroadcastAll},
 	{Name: "JobTypes", Doc: "JobTypes are the job a handler receives (as a pointer): a function taking a context and one\nof them is a job handler, which must restore the tenant from the job before it reads it from\nits context.", Rows: JobTypes},
 	{Name: "Restorers", Doc: "Restorers put a tenant into a context: a context passed through one is no longer the\nworker's own.", Rows: Restorers},
+	{Name: "JobRegistrations", Doc: "JobRegistrations are temporal's, machinery's and watermill's.", Rows: JobRegistrations},
+	{Name: "JobPayloadFields", Doc: "JobPayloadFields are the payload of a job handler's message parameter (watermill's\n*message.Message): read in a handler, they are its payload.", Rows: JobPayloadFields},
 	{Name: "Bindable", Doc: "Bindable are the types of handles that can be bound to one tenant when they are made\n(blob.PrefixedBucket(b, tenant+\"/\"), os.OpenRoot(tenantDir)), which then scopes every key\nused through them: opening one on a tenant path (a key sink) gives a bound handle, while the\nresult of other key sinks never carries their keys' tenant (a rueidis builder after a tenant\nkey, a subscription opened on a tenant channel).", Rows: Bindable},
 	{Name: "KeySinks", Doc: "KeySinks are the built-in key sinks of every family, one file each.", Rows: KeySinks},
 	{Name: "Scopers", Doc: "Scopers are calls whose results carry the active tenant whatever their inputs: the reference\nruntime's key, channel and path builders read the tenant from the context.", Rows: Scopers},
+	{Name: "TextBuffers", Doc: "TextBuffers are the standard library's text buffers.", Rows: TextBuffers},
+	{Name: "TextWriters", Doc: "TextWriters are functions that write their arguments after the first into the io.Writer that\nis their first (a text buffer, when a pointer to one is passed).", Rows: TextWriters},
+	{Name: "TextBufferOpeners", Doc: "TextBufferOpeners make a text buffer that starts with their arguments.", Rows: TextBufferOpeners},
 	{Name: "Naming", Doc: "Naming is how a library names a model struct's table when the model does not say (gorm's\nTableName method, bun's table tag): gorm, bun and pop pluralize the snake-cased struct name,\nxorm does not.", Rows: Naming},
 	{Name: "BuilderHandles", Doc: "BuilderHandles are database handles whose builder methods each start a new query: a handle\nnever carries a predicate, even when it is a parameter (a builder parameter is the caller's\nto scope).", Rows: BuilderHandles},
 	{Name: "Builders", Doc: "Builders are the built-in ORM and query-builder rows.", Rows: Builders},
 	{Name: "EntBuilders", Doc: "EntBuilders are the methods of ent's generated code: <Entity>Client, <Entity>Query,\n<Entity>Update(One), <Entity>Delete(One) and <Entity>Create in the generated package (which\nimports entgo.io/ent). An entity is a tenant entity when its package (ent/<entity>) has the\npredicate of a tenant column (user.TenantID); its queries are scoped by Where with that\npredicate, or by the schema's privacy policy or interceptors (the package then declares Policy\nor Interceptors, which the generated runtime fills in). Get(ctx, id), UpdateOneID(id) and\nDeleteOneID(id) by the id alone are unscoped.", Rows: EntBuilders},
 	{Name: "EntPolicyVars", Doc: "EntPolicyVars are the variables an ent entity package declares when its schema has a privacy\npolicy or interceptors: the generated runtime package assigns them.", Rows: EntPolicyVars},
+	{Name: "Routes", Doc: "Routes are the built-in route registrations of echo v4, chi v5 and gin.", Rows: Routes},
+	{Name: "Binders", Doc: "Binders are the built-in binders.", Rows: Binders},
+	{Name: "UntrustedFields", Doc: "UntrustedFields are struct fields that hold request input: the body and form of an\nincoming request, read directly (json.NewDecoder(r.Body)). (Its Header is read through\nHeader.Get, which tenant.trusted_headers can vouch for by name.)", Rows: UntrustedFields},
+	{Name: "HeaderTags", Doc: "HeaderTags are the struct tags by which binders fill a field from a request header.", Rows: HeaderTags},
+	{Name: "BindingTags", Doc: "BindingTags are the struct tags binders read a field's request name from.", Rows: BindingTags},
+	{Name: "HeaderGetters", Doc: "HeaderGetters read one request header by name (argument 0): reading a header that\ntenant.trusted_headers names is not request input.", Rows: HeaderGetters},
 }

@@ -104,15 +104,18 @@ func (s *Frame) step(instr ssa.Instruction) {
 		}
 		s.store(in, root, keys, s.Eval(in.Val))
 	case ssa.CallInstruction:
+		// One case for every call (a type switch takes the first case that matches, so
+		// *ssa.Call must not have a case of its own below).
 		s.bindRequestInput(in) // a binder writes request input through its argument (input.go)
+		if c, ok := in.(*ssa.Call); ok {
+			s.noteTextWrite(c) // what a call writes into a text buffer (textbuf.go)
+		}
 	case *ssa.MapUpdate:
 		if k, ok := constKey(in.Key); ok {
 			s.store(in, in.Map, []string{k}, s.Eval(in.Value))
 		} else {
 			s.store(in, in.Map, []string{"*"}, s.Eval(in.Value))
 		}
-	case *ssa.Call:
-		s.noteTextWrite(in)
 	case *ssa.Return:
 		for i, r := range in.Results {
 			v := s.Eval(r)
