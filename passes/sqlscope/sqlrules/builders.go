@@ -511,7 +511,7 @@ func (r *rules) checkBuilder(s *engine.Frame, c *engine.Call) {
 			bindNeed(cd)
 			return
 		}
-		if row.ModelIsCond {
+		if row.ModelIsCond && !r.modelCondOff(s, c) {
 			for _, m := range r.modelArgs(s, c, row) {
 				if cd := r.condOf(s, m, nil); cd.tenant {
 					bindNeed(cd)
@@ -524,6 +524,9 @@ func (r *rules) checkBuilder(s *engine.Frame, c *engine.Call) {
 			return
 		}
 		v := r.receiverState(s, c)
+		if (v.Kind == facts.Param || v.Kind == facts.Unknown) && r.onBareSession(s, c.Recv()) {
+			v = baseBuilder(sessionNoPredicate)
+		}
 		where := fmt.Sprintf("%s query on tenant table %q", row.Library, table)
 		switch v.Kind {
 		case facts.Param:
