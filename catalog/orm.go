@@ -71,6 +71,14 @@ type Builder struct {
 	// NoModelCond: a chain method after which the model's fields are no longer conditions
 	// (xorm's NoAutoCondition()): only the explicit conditions scope the query.
 	NoModelCond bool
+	// Loads: a run that reads rows into its model (Find, First, Get, a select's Scan). A row
+	// loaded by a query scoped to the tenant is that tenant's row.
+	Loads bool
+	// ByModelKey: the query is restricted to its model's own row by its primary key (bun's
+	// WherePK; gorm's and pop's writes of a model; xorm's Delete, whose bean is its condition).
+	// ByKeyArg: the key is the first argument (xorm's ID(id)). On a row loaded with a tenant
+	// predicate, such a query touches only that tenant's row.
+	ByModelKey, ByKeyArg bool
 	// Table is the index of a string argument naming the table (the first of a variadic one,
 	// bun's Table(tables...)), -1 if none.
 	Table int
@@ -136,13 +144,16 @@ func builderRows(lib string, recvs []string, methods string, op BuilderOp, cond,
 	return out
 }
 
-// noModelCond marks the rows as turning the model's fields off as conditions.
-func noModelCond(rows []Builder) []Builder {
+// mark sets a flag on every row.
+func mark(rows []Builder, set func(*Builder)) []Builder {
 	for i := range rows {
-		rows[i].NoModelCond = true
+		set(&rows[i])
 	}
 	return rows
 }
+
+func loads(b *Builder)      { b.Loads = true }
+func byModelKey(b *Builder) { b.ByModelKey = true }
 
 // variadicConds marks the rows' conditions as the variadic argument's first element.
 func variadicConds(rows []Builder) []Builder {
@@ -165,11 +176,15 @@ func gormBuilders() []Builder {
 		builderRows("gorm", db, "Where", BuilderWhere, 0, -1, -1),
 		builderRows("gorm", db, "Or", BuilderOr, 0, -1, -1),
 		builderRows("gorm", db, "Scopes", BuilderScopes, 0, -1, -1),
-		variadicConds(builderRows("gorm", db, "Find First Take Last Delete", BuilderRun, 1, 0, -1)),
-		builderRows("gorm", db, "Scan Updates UpdateColumns", BuilderRun, -1, 0, -1),
+		mark(variadicConds(builderRows("gorm", db, "Find First Take Last", BuilderRun, 1, 0, -1)), loads),
+		mark(variadicConds(builderRows("gorm", db, "Delete", BuilderRun, 1, 0, -1)), byModelKey),
+		mark(builderRows("gorm", db, "Scan", BuilderRun, -1, 0, -1), loads),
+		mark(builderRows("gorm", db, "Updates UpdateColumns", BuilderRun, -1, 0, -1), byModelKey),
 		builderRows("gorm", db, "Pluck", BuilderRun, -1, 1, -1),
-		builderRows("gorm", db, "Count Update UpdateColumn Row Rows", BuilderRun, -1, -1, -1),
-		builderRows("gorm", db, "Create Save CreateInBatches", BuilderInsert, -1, 0, -1),
+		builderRows("gorm", db, "Count Row Rows", BuilderRun, -1, -1, -1),
+		mark(builderRows("gorm", db, "Update UpdateColumn", BuilderRun, -1, -1, -1), byModelKey),
+		builderRows("gorm", db, "Create CreateInBatches", BuilderInsert, -1, 0, -1),
+		mark(builderRows("gorm", db, "Save", BuilderInsert, -1, 0, -1), byModelKey),
 	)
 }
 
@@ -183,12 +198,14 @@ func bunBuilders() []Builder {
 		builderRows("bun", opens, "NewSelect NewUpdate NewDelete NewInsert", BuilderOpen, -1, -1, -1),
 		builderRows("bun", slices.Concat(queries, []string{bun + ".InsertQuery"}), "Model", BuilderChain, -1, 0, -1),
 		builderRows("bun", slices.Concat(queries, []string{bun + ".InsertQuery"}), "Table", BuilderChain, -1, -1, 0),
-		builderRows("bun", queries, "Order Limit WherePK", BuilderChain, -1, -1, -1),
+		builderRows("bun", queries, "Order Limit", BuilderChain, -1, -1, -1),
+		mark(builderRows("bun", queries, "WherePK", BuilderChain, -1, -1, -1), byModelKey),
 		builderRows("bun", []string{bun + ".SelectQuery", bun + ".UpdateQuery"}, "Column", BuilderChain, -1, -1, -1),
 		builderRows("bun", []string{bun + ".UpdateQuery"}, "Set", BuilderChain, -1, -1, -1),
 		builderRows("bun", queries, "Where", BuilderWhere, 0, -1, -1),
 		builderRows("bun", queries, "WhereOr", BuilderOr, 0, -1, -1),
-		builderRows("bun", []string{bun + ".SelectQuery"}, "Scan Exec Count ScanAndCount Exists", BuilderRun, -1, -1, -1),
+		mark(builderRows("bun", []string{bun + ".SelectQuery"}, "Scan ScanAndCount", BuilderRun, -1, -1, -1), loads),
+		builderRows("bun", []string{bun + ".SelectQuery"}, "Exec Count Exists", BuilderRun, -1, -1, -1),
 		builderRows("bun", []string{bun + ".UpdateQuery", bun + ".DeleteQuery"}, "Scan Exec", BuilderRun, -1, -1, -1),
 		builderRows("bun", []string{bun + ".InsertQuery"}, "Scan Exec", BuilderInsert, -1, -1, -1),
 	)
@@ -201,14 +218,18 @@ func xormBuilders() []Builder {
 	both := []string{x + ".Engine", x + ".Session"}
 	rows := slices.Concat(
 		builderRows("xorm", []string{x + ".Engine"}, "NewSession", BuilderOpen, -1, -1, -1),
-		builderRows("xorm", both, "Context ID", BuilderChain, -1, -1, -1),
-		noModelCond(builderRows("xorm", both, "NoAutoCondition", BuilderChain, -1, -1, -1)),
+		builderRows("xorm", both, "Context", BuilderChain, -1, -1, -1),
+		mark(builderRows("xorm", both, "ID", BuilderChain, -1, -1, -1), func(b *Builder) { b.ByKeyArg = true }),
+		mark(builderRows("xorm", both, "NoAutoCondition", BuilderChain, -1, -1, -1), func(b *Builder) { b.NoModelCond = true }),
 		builderRows("xorm", both, "Table", BuilderChain, -1, 0, 0),
 		builderRows("xorm", both, "Where", BuilderWhere, 0, -1, -1),
 		builderRows("xorm", []string{x + ".Session"}, "And", BuilderWhere, 0, -1, -1),
 		builderRows("xorm", []string{x + ".Session"}, "Or", BuilderOr, 0, -1, -1),
-		builderRows("xorm", both, "Get Delete Count", BuilderRun, -1, 0, -1),
-		variadicConds(builderRows("xorm", both, "Find Update", BuilderRun, 1, 0, -1)),
+		mark(builderRows("xorm", both, "Get", BuilderRun, -1, 0, -1), loads),
+		mark(builderRows("xorm", both, "Delete", BuilderRun, -1, 0, -1), byModelKey),
+		builderRows("xorm", both, "Count", BuilderRun, -1, 0, -1),
+		mark(variadicConds(builderRows("xorm", both, "Find", BuilderRun, 1, 0, -1)), loads),
+		variadicConds(builderRows("xorm", both, "Update", BuilderRun, 1, 0, -1)),
 		builderRows("xorm", both, "Insert", BuilderInsert, -1, 0, -1),
 	)
 	for i := range rows {
@@ -269,11 +290,13 @@ func popBuilders() []Builder {
 		builderRows("pop", []string{conn, q}, "Order Limit Paginate Select", BuilderChain, -1, -1, -1),
 		builderRows("pop", []string{q}, "Eager", BuilderChain, -1, -1, -1),
 		builderRows("pop", []string{conn, q}, "Scope", BuilderScopes, 0, -1, -1),
-		builderRows("pop", []string{conn, q}, "All First Last Find Count", BuilderRun, -1, 0, -1),
+		mark(builderRows("pop", []string{conn, q}, "All First Last Find", BuilderRun, -1, 0, -1), loads),
+		builderRows("pop", []string{conn, q}, "Count", BuilderRun, -1, 0, -1),
 		builderRows("pop", []string{q}, "Exists Delete", BuilderRun, -1, 0, -1),
 		builderRows("pop", []string{conn}, "Eager WithContext", BuilderChain, -1, -1, -1),
-		builderRows("pop", []string{conn}, "Destroy Update ValidateAndUpdate UpdateColumns Reload", BuilderRun, -1, 0, -1),
-		builderRows("pop", []string{conn}, "Create Save ValidateAndCreate ValidateAndSave", BuilderInsert, -1, 0, -1),
+		mark(builderRows("pop", []string{conn}, "Destroy Update ValidateAndUpdate UpdateColumns Reload", BuilderRun, -1, 0, -1), byModelKey),
+		builderRows("pop", []string{conn}, "Create ValidateAndCreate", BuilderInsert, -1, 0, -1),
+		mark(builderRows("pop", []string{conn}, "Save ValidateAndSave", BuilderInsert, -1, 0, -1), byModelKey),
 	)
 }
 

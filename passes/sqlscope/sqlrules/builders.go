@@ -534,6 +534,9 @@ func (r *rules) checkBuilder(s *engine.Frame, c *engine.Call) {
 			s.Need(v, call, engine.Needed{Family: "sql", Subject: subject, Sink: subject,
 				Trail: []facts.Step{s.Pkg.Step(pos, "the %s runs the builder it is given", where)}})
 		case facts.None:
+			if r.onLoadedRow(s, c, row) {
+				return
+			}
 			why := v.What
 			if why == "" {
 				why = noPredicate
@@ -780,6 +783,9 @@ func (r *rules) checkInsert(s *engine.Frame, c *engine.Call, row catalog.Builder
 			continue // a batch: its elements are not followed
 		}
 		if !s.FieldStored(x, path) {
+			if r.isLoadedRow(s, m) {
+				continue // its tenant field holds the tenant it was loaded for
+			}
 			s.AddFinding(call, "sql", fmt.Sprintf("%s insert into tenant table %q does not set the model's tenant field (%s)", row.Library, table, col),
 				[]facts.Step{s.Pkg.Step(pos, "%s", r.tableWhy(s, table))})
 			continue

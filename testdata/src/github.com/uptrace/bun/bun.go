@@ -60,3 +60,7 @@ func (q *DeleteQuery) Where(query string, args ...any) *DeleteQuery { return q }
 func (q *DeleteQuery) Exec(ctx context.Context, dest ...any) (sql.Result, error) {
 	return nil, nil
 }
+
+func (q *DeleteQuery) WherePK(cols ...string) *DeleteQuery { return q }
+
+func (q *UpdateQuery) Column(columns ...string) *UpdateQuery { return q }
