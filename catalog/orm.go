@@ -82,6 +82,12 @@ type Builder struct {
 	// Table is the index of a string argument naming the table (the first of a variadic one,
 	// bun's Table(tables...)), -1 if none.
 	Table int
+	// PK: the query is restricted to the model's primary key. On a chain row, by the key of the
+	// chain's model (bun's WherePK) or by the key values at argument 0 (xorm's ID, one value or
+	// a schemas.PK of one per key column); on a run row, by the key fields set in its model
+	// (gorm's First(&row) and Delete(&row) with the key set). A primary key that includes the
+	// tenant column is then scoped by the model's tenant field.
+	PK bool
 }
 
 // Naming is how a library names a model struct's table when the model does not say (gorm's
@@ -163,6 +169,14 @@ func variadicConds(rows []Builder) []Builder {
 	return rows
 }
 
+// primaryKey marks the rows as restricting the query to the model's primary key.
+func primaryKey(rows []Builder) []Builder {
+	for i := range rows {
+		rows[i].PK = true
+	}
+	return rows
+}
+
 // gormBuilders: gorm.io/gorm. Every method of *gorm.DB returns a *gorm.DB; finishers run the
 // statement built so far. Raw and Exec take SQL text with `?` placeholders, which the SQL check
 // does not parse for PostgreSQL and which are left out.
@@ -176,13 +190,13 @@ func gormBuilders() []Builder {
 		builderRows("gorm", db, "Where", BuilderWhere, 0, -1, -1),
 		builderRows("gorm", db, "Or", BuilderOr, 0, -1, -1),
 		builderRows("gorm", db, "Scopes", BuilderScopes, 0, -1, -1),
-		mark(variadicConds(builderRows("gorm", db, "Find First Take Last", BuilderRun, 1, 0, -1)), loads),
-		mark(variadicConds(builderRows("gorm", db, "Delete", BuilderRun, 1, 0, -1)), byModelKey),
+		mark(primaryKey(variadicConds(builderRows("gorm", db, "Find First Take Last", BuilderRun, 1, 0, -1))), loads),
+		mark(primaryKey(variadicConds(builderRows("gorm", db, "Delete", BuilderRun, 1, 0, -1))), byModelKey),
 		mark(builderRows("gorm", db, "Scan", BuilderRun, -1, 0, -1), loads),
-		mark(builderRows("gorm", db, "Updates UpdateColumns", BuilderRun, -1, 0, -1), byModelKey),
+		mark(primaryKey(builderRows("gorm", db, "Updates UpdateColumns", BuilderRun, -1, 0, -1)), byModelKey),
 		builderRows("gorm", db, "Pluck", BuilderRun, -1, 1, -1),
+		mark(primaryKey(builderRows("gorm", db, "Update UpdateColumn", BuilderRun, -1, -1, -1)), byModelKey),
 		builderRows("gorm", db, "Count Row Rows", BuilderRun, -1, -1, -1),
-		mark(builderRows("gorm", db, "Update UpdateColumn", BuilderRun, -1, -1, -1), byModelKey),
 		builderRows("gorm", db, "Create CreateInBatches", BuilderInsert, -1, 0, -1),
 		mark(builderRows("gorm", db, "Save", BuilderInsert, -1, 0, -1), byModelKey),
 	)
@@ -199,7 +213,7 @@ func bunBuilders() []Builder {
 		builderRows("bun", slices.Concat(queries, []string{bun + ".InsertQuery"}), "Model", BuilderChain, -1, 0, -1),
 		builderRows("bun", slices.Concat(queries, []string{bun + ".InsertQuery"}), "Table", BuilderChain, -1, -1, 0),
 		builderRows("bun", queries, "Order Limit", BuilderChain, -1, -1, -1),
-		mark(builderRows("bun", queries, "WherePK", BuilderChain, -1, -1, -1), byModelKey),
+		mark(primaryKey(builderRows("bun", queries, "WherePK", BuilderChain, -1, -1, -1)), byModelKey),
 		builderRows("bun", []string{bun + ".SelectQuery", bun + ".UpdateQuery"}, "Column", BuilderChain, -1, -1, -1),
 		builderRows("bun", []string{bun + ".UpdateQuery"}, "Set", BuilderChain, -1, -1, -1),
 		builderRows("bun", queries, "Where", BuilderWhere, 0, -1, -1),
@@ -219,7 +233,7 @@ func xormBuilders() []Builder {
 	rows := slices.Concat(
 		builderRows("xorm", []string{x + ".Engine"}, "NewSession", BuilderOpen, -1, -1, -1),
 		builderRows("xorm", both, "Context", BuilderChain, -1, -1, -1),
-		mark(builderRows("xorm", both, "ID", BuilderChain, -1, -1, -1), func(b *Builder) { b.ByKeyArg = true }),
+		mark(primaryKey(builderRows("xorm", both, "ID", BuilderChain, -1, -1, -1)), func(b *Builder) { b.ByKeyArg = true }),
 		mark(builderRows("xorm", both, "NoAutoCondition", BuilderChain, -1, -1, -1), func(b *Builder) { b.NoModelCond = true }),
 		builderRows("xorm", both, "Table", BuilderChain, -1, 0, 0),
 		builderRows("xorm", both, "Where", BuilderWhere, 0, -1, -1),

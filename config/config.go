@@ -21,9 +21,10 @@ type Config struct {
 
 	Tenant      Tenant
 	Tables      Tables
-	Scopers     []Func // calls whose results are tenant-scoped whatever their inputs
-	Sinks       []Sink // extra places a tenant-scoped value must reach
-	CrossTenant []Func // functions allowed to work across tenants
+	Scopers     []Func    // calls whose results are tenant-scoped whatever their inputs
+	Sinks       []Sink    // extra places a tenant-scoped value must reach
+	Requires    []Require // arguments that must be the active tenant (interface methods)
+	CrossTenant []Func    // functions allowed to work across tenants
 	Exclude     []string
 	Checks      Checks
 }
@@ -97,6 +98,19 @@ type Sink struct {
 	Arg  int
 	Kind string
 	Line int
+}
+
+// Require says that argument Arg (0-based, receiver not counted) of Func, or its field Field
+// (a dotted path of field names) when set, must be the active tenant. The standalone command
+// and the language server find these requirements of interface methods themselves, from the
+// implementations; go vet, golangci-lint and nogo analyse one package at a time and see the
+// interface a caller uses but not the implementation that main wires into it, so there they
+// are declared.
+type Require struct {
+	Func  FuncName
+	Arg   int
+	Field []string
+	Line  int
 }
 
 // Checks turns individual checks off.

@@ -59,6 +59,10 @@ sinks:
   - func: "(*example.com/app/kv.Store).Put"
     arg: 1
     kind: cache
+requires:
+  - func: "(example.com/app/store.Notes).Create"
+    arg: 1
+    field: Meta.TenantID
 crosstenant:
   - func: "example.com/app/admin.NightlyReport"
 exclude: ["example.com/app/internal/testutil/..."]
@@ -112,7 +116,10 @@ func TestLoadFull(t *testing.T) {
 		Sinks: []Sink{
 			{Func: mustFunc(t, "(*example.com/app/kv.Store).Put"), Arg: 1, Kind: "cache", Line: 20},
 		},
-		CrossTenant: []Func{{Name: mustFunc(t, "example.com/app/admin.NightlyReport"), Line: 24}},
+		Requires: []Require{
+			{Func: mustFunc(t, "(example.com/app/store.Notes).Create"), Arg: 1, Field: []string{"Meta", "TenantID"}, Line: 24},
+		},
+		CrossTenant: []Func{{Name: mustFunc(t, "example.com/app/admin.NightlyReport"), Line: 28}},
 		Exclude:     []string{"example.com/app/internal/testutil/..."},
 		Checks:      Checks{Disable: []string{"storagepath"}},
 	}
@@ -183,11 +190,11 @@ func TestErrors(t *testing.T) {
 		name, yaml, want string
 	}{
 		{"unknown top key", "version: 1\ndialects: mysql\n",
-			f + ":2: dialects: unknown key (valid keys: version, dialect, tenant, tables, scopers, sinks, crosstenant, exclude, checks)"},
+			f + ":2: dialects: unknown key (valid keys: version, dialect, tenant, tables, scopers, sinks, requires, crosstenant, exclude, checks)"},
 		{"unknown nested key", "version: 1\ntenant:\n  sources:\n    - fnuc: a.B\n",
 			f + ":4: tenant.sources[0].fnuc: unknown key (valid keys: func, field, result)"},
 		{"misspelt version", "verison: 1\n",
-			f + ":1: verison: unknown key (valid keys: version, dialect, tenant, tables, scopers, sinks, crosstenant, exclude, checks)"},
+			f + ":1: verison: unknown key (valid keys: version, dialect, tenant, tables, scopers, sinks, requires, crosstenant, exclude, checks)"},
 		{"duplicate key", "version: 1\ndialect: mysql\ndialect: postgres\n",
 			f + ":3: dialect: duplicate key (first at line 2)"},
 		{"version missing", "dialect: mysql\n",
@@ -244,6 +251,12 @@ func TestErrors(t *testing.T) {
 			f + ":3: tenant.columns[1]: duplicate column (first at line 3)"},
 		{"duplicate source", "version: 1\ntenant:\n  sources:\n    - func: (*a.T).M\n    - func: (a.T).M\n",
 			f + ":5: tenant.sources[1]: duplicate source (first at line 4)"},
+		{"requires missing arg", "version: 1\nrequires:\n  - func: \"(a.Store).Get\"\n",
+			f + ":3: requires[0]: missing arg"},
+		{"requires bad field", "version: 1\nrequires:\n  - {func: \"(a.Store).Get\", arg: 0, field: \"Tenant-ID\"}\n",
+			f + `:3: requires[0].field: "Tenant-ID" is not a field path (Name or Name.Inner)`},
+		{"duplicate requirement", "version: 1\nrequires:\n  - {func: \"(a.Store).Get\", arg: 1}\n  - {func: \"(a.Store).Get\", arg: 1}\n",
+			f + ":4: requires[1]: duplicate requirement (first at line 3)"},
 		{"duplicate sink", "version: 1\nsinks:\n  - {func: a.B, arg: 1, kind: sql}\n  - {func: a.B, arg: 1, kind: cache}\n",
 			f + ":4: sinks[1]: duplicate sink (first at line 3)"},
 		{"duplicate crosstenant", "version: 1\ncrosstenant:\n  - func: a.B\n  - func: a.B\n",
@@ -265,7 +278,7 @@ func TestErrors(t *testing.T) {
 		{"several errors in line order", "dialect: x\nversion: 1\ntables:\n  global: [a]\n  scoped: [a]\nzzz: 1\n",
 			f + `:1: dialect: "x" is not one of postgres, mysql` + "\n" +
 				f + `:4: tables.global[0]: table "a" is also in tables.scoped (line 5); a table is one or the other` + "\n" +
-				f + ":6: zzz: unknown key (valid keys: version, dialect, tenant, tables, scopers, sinks, crosstenant, exclude, checks)"},
+				f + ":6: zzz: unknown key (valid keys: version, dialect, tenant, tables, scopers, sinks, requires, crosstenant, exclude, checks)"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c, err := Parse([]byte(tc.yaml), f)

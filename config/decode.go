@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"go/token"
 	"io"
 	"os"
 	"path/filepath"
@@ -312,7 +313,7 @@ func strs(ls []entry) []string {
 
 // config decodes the top level into c, which holds the defaults.
 func (d *decoder) config(root *yaml.Node, c *Config) {
-	top := d.mapping(root, "", "version", "dialect", "tenant", "tables", "scopers", "sinks", "crosstenant", "exclude", "checks")
+	top := d.mapping(root, "", "version", "dialect", "tenant", "tables", "scopers", "sinks", "requires", "crosstenant", "exclude", "checks")
 	if top == nil {
 		return
 	}
@@ -339,6 +340,9 @@ func (d *decoder) config(root *yaml.Node, c *Config) {
 	}
 	if n, ok := top.values["sinks"]; ok {
 		c.Sinks = d.sinks(n)
+	}
+	if n, ok := top.values["requires"]; ok {
+		c.Requires = d.requires(n)
 	}
 	if n, ok := top.values["crosstenant"]; ok {
 		c.CrossTenant = d.funcs(n, "crosstenant")
@@ -480,6 +484,36 @@ func (d *decoder) sinks(n *yaml.Node) []Sink {
 		})
 		if okFunc && okArg && okKind && seen.add(fmt.Sprintf("%s arg %d", funcKey(f), arg), item, path) {
 			out = append(out, Sink{Func: f, Arg: arg, Kind: kind, Line: item.Line})
+		}
+	}
+	return out
+}
+
+func (d *decoder) requires(n *yaml.Node) []Require {
+	var out []Require
+	seen := d.dups("requirement")
+	for i, item := range d.list(n, "requires") {
+		path := fmt.Sprintf("requires[%d]", i)
+		m := d.mapping(item, path, "func", "arg", "field")
+		if m == nil {
+			continue
+		}
+		f, okFunc := required(d, m, "func", d.funcName)
+		arg, okArg := required(d, m, "arg", d.index)
+		var field []string
+		if fn, ok := m.values["field"]; ok {
+			s, ok := d.str(fn, path+".field")
+			if !ok {
+				continue
+			}
+			field = strings.Split(s, ".")
+			if slices.ContainsFunc(field, func(p string) bool { return !token.IsIdentifier(p) }) {
+				d.errorf(fn, path+".field", "%q is not a field path (Name or Name.Inner)", s)
+				continue
+			}
+		}
+		if okFunc && okArg && seen.add(fmt.Sprintf("%s arg %d %s", funcKey(f), arg, strings.Join(field, ".")), item, path) {
+			out = append(out, Require{Func: f, Arg: arg, Field: field, Line: item.Line})
 		}
 	}
 	return out

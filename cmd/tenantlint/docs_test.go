@@ -90,6 +90,15 @@ func checkCommandLine(line string) error {
 		if len(args) == 2 && args[1] != strings.ToUpper(args[1]) && check(args[1]) == nil {
 			return fmt.Errorf("tenantlint help %s: no such check", args[1])
 		}
+	case "init":
+		var write bool
+		fs := initFlags(&write, &errs)
+		if err := fs.Parse(args[1:]); err != nil {
+			return fmt.Errorf("tenantlint init: %v", err)
+		}
+		if fs.NArg() > 1 {
+			return fmt.Errorf("tenantlint init takes at most one directory, got %q", fs.Args())
+		}
 	case "version":
 		if len(args) > 1 {
 			return fmt.Errorf("tenantlint version takes no arguments, got %q", args[1:])

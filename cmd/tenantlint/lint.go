@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -25,27 +26,41 @@ type finding struct {
 }
 
 func lint(o options, patterns []string, stdout, stderr io.Writer) int {
+	checks, err := driver.SelectChecks(o.checks)
+	if err != nil {
+		fmt.Fprintf(stderr, "tenantlint: -checks: %v\n", err)
+		return exitError
+	}
 	if o.configFile != "" {
 		if err := driver.SetConfigFile(o.configFile); err != nil {
 			fmt.Fprintf(stderr, "tenantlint: -config: %v\n", err)
 			return exitError
 		}
 	}
+	// A bad configuration is one message, before the (slow) load: every package would fail
+	// on it the same way.
+	if err := checkConfig(o); err != nil {
+		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
+		return exitError
+	}
 	pkgs, err := driver.Load(driver.Options{Dir: o.dir, Tests: o.tests}, patterns...)
 	if err != nil {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
 		return exitError
 	}
-	if n := packages.PrintErrors(pkgs); n > 0 {
-		return exitError
+	// Packages that do not load are named with their errors; the others are analysed and
+	// reported all the same, and the run exits 1.
+	loadErrs := driver.LoadFailures(pkgs)
+	for _, e := range loadErrs {
+		fmt.Fprintln(stderr, e)
 	}
 	var extra []*analysis.Analyzer
-	if o.format == "sarif" {
+	if o.format == "sarif" || o.verbose {
 		// The checker keeps the results of root actions only: the engine's result, which
 		// holds the suppressed findings the checks do not report, must be asked for.
 		extra = append(extra, tenantflow.Analyzer)
 	}
-	res, err := driver.Analyze(pkgs, extra...)
+	res, err := driver.AnalyzeChecks(pkgs, checks, extra...)
 	if err != nil {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
 		return exitError
@@ -54,7 +69,11 @@ func lint(o options, patterns []string, stdout, stderr io.Writer) int {
 	for _, e := range res.Errors {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", e)
 	}
-	failed := len(res.Errors) > 0
+	if len(res.NotAnalysed) > 0 {
+		fmt.Fprintf(stderr, "tenantlint: %s not analysed (errors above): %s\n",
+			plural(len(res.NotAnalysed), "package"), strings.Join(res.NotAnalysed, ", "))
+	}
+	failed := len(res.Errors) > 0 || len(loadErrs) > 0 || len(res.NotAnalysed) > 0
 	findings := make([]finding, len(res.Findings))
 	for i, f := range res.Findings {
 		findings[i] = finding{check: f.Check, fset: f.Fset, diag: f.Diag}
@@ -63,20 +82,28 @@ func lint(o options, patterns []string, stdout, stderr io.Writer) int {
 	for act := range graph.All() {
 		if act.IsRoot && act.Analyzer == tenantflow.Analyzer {
 			if r, ok := act.Result.(*tenantflow.Result); ok {
-				engine = append(engine, engineResult{fset: act.Package.Fset, res: r})
+				engine = append(engine, engineResult{fset: act.Package.Fset, res: selected(r, checks)})
 			}
 		}
 	}
 	if o.verbose {
 		printTables(pkgs, stderr)
-	}
-	if failed {
-		return exitError
+		printOutOfReach(engine, stderr)
 	}
 
 	switch {
 	case o.format == "sarif":
-		if err := writeSARIF(stdout, findings, engine, sarifRoot(pkgs, o.dir)); err != nil {
+		var errs []string
+		for _, e := range loadErrs {
+			errs = append(errs, e.String())
+		}
+		for _, e := range res.Errors {
+			errs = append(errs, e.Error())
+		}
+		if len(res.NotAnalysed) > 0 {
+			errs = append(errs, "not analysed: "+strings.Join(res.NotAnalysed, ", "))
+		}
+		if err := writeSARIF(stdout, findings, engine, sarifRoot(pkgs, o.dir), errs...); err != nil {
 			fmt.Fprintf(stderr, "tenantlint: %v\n", err)
 			return exitError
 		}
@@ -117,10 +144,41 @@ func lint(o options, patterns []string, stdout, stderr io.Writer) int {
 	default:
 		printText(findings, stdout)
 	}
+	if failed {
+		return exitError
+	}
 	if len(findings) > 0 {
 		return exitFindings
 	}
 	return exitClean
+}
+
+// selected is the engine's result with only the findings of the checks that run (-checks).
+func selected(r *tenantflow.Result, checks []*analysis.Analyzer) *tenantflow.Result {
+	c := *r
+	c.Findings = slices.DeleteFunc(slices.Clone(r.Findings), func(f *tenantflow.Finding) bool {
+		return !slices.ContainsFunc(checks, func(a *analysis.Analyzer) bool { return a.Name == f.Check })
+	})
+	return &c
+}
+
+// checkConfig loads the configuration the run will use (-config, or the one found from the
+// working directory), so that its errors are reported once before anything else.
+func checkConfig(o options) error {
+	file := o.configFile
+	if file == "" {
+		dir := o.dir
+		if dir == "" {
+			dir = "."
+		}
+		f, err := config.Find(dir)
+		if err != nil || f == "" {
+			return err
+		}
+		file = f
+	}
+	_, err := config.Load(file)
+	return err
 }
 
 // printText prints `file:line:col: check: message` and the explanation below it, in position
@@ -176,6 +234,39 @@ func sortFindings(fs []finding) {
 }
 
 // printTables says, for each configuration in use, which tables are tenant tables and why.
+// printOutOfReach lists, for -v, the functions with findings that nothing could give a tenant:
+// each is cross-tenant by design (declare it) or a bug, and a team decides in one place.
+func printOutOfReach(engine []engineResult, w io.Writer) {
+	type fn struct {
+		pos  token.Position
+		name string
+	}
+	var fns []fn
+	for _, e := range engine {
+		if e.res == nil || e.res.Excluded {
+			continue
+		}
+		for _, s := range e.res.OutOfReach {
+			s.Pos.Filename = relPath(s.Pos.Filename)
+			fns = append(fns, fn{s.Pos, s.Text})
+		}
+	}
+	if len(fns) == 0 {
+		return
+	}
+	sort.Slice(fns, func(i, j int) bool {
+		if fns[i].pos.Filename != fns[j].pos.Filename {
+			return fns[i].pos.Filename < fns[j].pos.Filename
+		}
+		return fns[i].pos.Line < fns[j].pos.Line
+	})
+	fmt.Fprintf(w, "tenantlint: %s with findings and no tenant in reach (no context, request or tenant parameter, no tenant source):\n"+
+		"  cross-tenant by design (list them under crosstenant: or mark them //tenantlint:crosstenant) or bugs\n", plural(len(fns), "function"))
+	for _, f := range fns {
+		fmt.Fprintf(w, "  %s: %s\n", f.pos, f.name)
+	}
+}
+
 func printTables(pkgs []*packages.Package, w io.Writer) {
 	done := map[string]bool{}
 	for _, p := range pkgs {

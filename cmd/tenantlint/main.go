@@ -34,6 +34,14 @@ import (
 var analyzers = all.Checks
 
 func main() {
+	if len(os.Args) == 2 && os.Args[1] == "-V=full" {
+		dir, _ := os.Getwd()
+		if err := printVetToolID(os.Stdout, dir); err != nil {
+			fmt.Fprintf(os.Stderr, "tenantlint: %v\n", err)
+			os.Exit(exitError)
+		}
+		os.Exit(exitClean)
+	}
 	if vetMode(os.Args[1:]) {
 		// go vet runs the tool once per package with a JSON config file; unitchecker speaks
 		// that protocol (and -V=full, -flags) and carries facts between the runs.
@@ -45,6 +53,8 @@ func main() {
 			os.Exit(serveLSP(os.Args[2:], os.Stdin, os.Stdout, os.Stderr))
 		case "help":
 			os.Exit(help(os.Args[2:], os.Stdout, os.Stderr))
+		case "init":
+			os.Exit(initCmd(os.Args[2:], os.Stdout, os.Stderr))
 		case "version":
 			os.Exit(printVersion(os.Args[2:], os.Stdout, os.Stderr))
 		}
@@ -65,7 +75,7 @@ func vetMode(args []string) bool {
 
 type options struct {
 	json, fix, diff, verbose, tests, version bool
-	format, configFile, dir                  string
+	format, configFile, dir, checks          string
 }
 
 // Exit statuses of a run, as listed in -h.
@@ -84,16 +94,18 @@ func flags(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.BoolVar(&o.json, "json", false, "same as -format=json")
 	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes that are certain")
 	fs.BoolVar(&o.diff, "diff", false, "with -fix, print the fixes as a unified diff instead of applying them")
-	fs.BoolVar(&o.verbose, "v", false, "say which tables are treated as tenant tables and why")
+	fs.BoolVar(&o.verbose, "v", false, "say which tables are treated as tenant tables and why, and list the functions with findings and no tenant in reach (cross-tenant by design, or bugs)")
 	fs.BoolVar(&o.tests, "test", false, "also load test files (findings in _test.go files are never reported)")
 	fs.StringVar(&o.configFile, "config", "", "use this `file` instead of looking up .tenantlint.yml from each package's directory")
 	fs.StringVar(&o.dir, "C", "", "run in `dir` (a module of its own, such as an example)")
+	fs.StringVar(&o.checks, "checks", "all", "the `checks` to run, as staticcheck spells them: all, names, and -name to leave one out (all,-jobscope); checks.disable in .tenantlint.yml turns checks off on top of this")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit (same as tenantlint version)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: tenantlint [flags] packages\n"+
 			"       go vet -vettool=$(command -v tenantlint) packages\n"+
 			"       tenantlint lsp [-config file]\n"+
 			"       tenantlint help [check]\n"+
+			"       tenantlint init [-w] [dir]    propose a .tenantlint.yml from the code\n"+
 			"       tenantlint version\n\nflags:\n")
 		fs.PrintDefaults()
 		fmt.Fprintf(stderr, "\nchecks (tenantlint help CHECK for one's documentation):\n")
@@ -101,7 +113,8 @@ func flags(o *options, stderr io.Writer) *flag.FlagSet {
 		fmt.Fprintf(stderr, "\nexit status:\n"+
 			"  %d  no findings\n"+
 			"  %d  findings reported\n"+
-			"  %d  errors: bad flags or configuration, packages that do not load, analysis failures\n",
+			"  %d  errors: bad flags or configuration, packages that do not load, analysis failures\n"+
+			"     (the findings of the packages that were analysed are printed all the same)\n",
 			exitClean, exitFindings, exitError)
 	}
 	return fs

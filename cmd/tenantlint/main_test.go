@@ -107,6 +107,20 @@ func TestTextOutputAndExitCodes(t *testing.T) {
 	if code != 0 {
 		t.Errorf("clean package: exit %d, want 0", code)
 	}
+
+	// -checks selects checks as staticcheck does.
+	out, _, code = runIn(t, dir, bin, "-checks=all,-sqlscope", "./...")
+	if code != 3 || strings.Contains(out, "sqlscope:") || !strings.Contains(out, "directive: //nolint:tenantlint suppresses nothing") {
+		t.Errorf("-checks=all,-sqlscope: exit %d, output:\n%s", code, out)
+	}
+	out, _, code = runIn(t, dir, bin, "-checks=directive,-directive,sqlscope", "./...")
+	if code != 3 || strings.Contains(out, "directive:") || !strings.Contains(out, "sqlscope:") {
+		t.Errorf("-checks=directive,-directive,sqlscope: exit %d, output:\n%s", code, out)
+	}
+	_, errOut, code = runIn(t, dir, bin, "-checks=all,-rawsql", "./...")
+	if code != 1 || !strings.Contains(errOut, `tenantlint: -checks: no check "-rawsql" (the checks are all, sqlscope, cachekey,`) {
+		t.Errorf("-checks with an unknown check: exit %d, stderr:\n%s", code, errOut)
+	}
 }
 
 func TestJSON(t *testing.T) {
@@ -195,6 +209,69 @@ func TestBadConfig(t *testing.T) {
 	}
 	if !strings.Contains(errOut, ".tenantlint.yml:3: tenant.colums: unknown key") {
 		t.Errorf("error does not name the file, line and key:\n%s", errOut)
+	}
+	// One message, nothing else: not one line per package and check that needed the config.
+	if n := strings.Count(strings.TrimSpace(errOut), "\n"); n != 0 || strings.Contains(errOut, "prerequisites") {
+		t.Errorf("a bad configuration printed %d more lines:\n%s", n, errOut)
+	}
+	_, errOut, code = runIn(t, dir, bin, "-config", ".tenantlint.yml", "./...")
+	if code != 1 || strings.Count(strings.TrimSpace(errOut), "\n") != 0 || !strings.Contains(errOut, "tenant.colums: unknown key") {
+		t.Errorf("-config with a bad file: exit %d, output:\n%s", code, errOut)
+	}
+}
+
+// TestPartialResults: a package that does not load (an import no module provides) is named
+// with its error once, and so is its importer that could not be analysed, while the packages
+// that loaded are analysed and their findings printed; the run exits 1. SARIF carries the
+// errors as notifications of an invocation that did not succeed.
+func TestPartialResults(t *testing.T) {
+	bin := tenantlint(t)
+	dir := copyModule(t, "partial")
+	out, errOut, code := runIn(t, dir, bin, "./...")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1\n%s%s", code, out, errOut)
+	}
+	if !strings.Contains(out, "store/store.go:10:9: sqlscope: query on tenant table \"devices\" is not scoped") {
+		t.Errorf("the finding of the package that loaded is missing:\n%s", out)
+	}
+	if n := strings.Count(errOut, "example.com/missing/lib"); n != 2 || !strings.Contains(errOut, "no required module provides package example.com/missing/lib; to add it:\n\tgo get example.com/missing/lib\n") {
+		t.Errorf("the load error is printed %d times, want once:\n%s", n, errOut)
+	}
+	if !strings.Contains(errOut, "2 packages not analysed (errors above): example.com/partial/broken, example.com/partial/uses") {
+		t.Errorf("the packages not analysed are not named:\n%s", errOut)
+	}
+	if strings.Contains(errOut, "prerequisites") {
+		t.Errorf("consequential errors printed:\n%s", errOut)
+	}
+
+	// -v lists the functions with findings that nothing could give a tenant (store.All has a
+	// context: it is not listed).
+	_, errOut, _ = runIn(t, dir, bin, "-v", "./store", "./maint")
+	if !strings.Contains(errOut, "tenantlint: 1 function with findings and no tenant in reach") ||
+		!strings.Contains(errOut, "  maint/maint.go:6:6: example.com/partial/maint.Sweep\n") || strings.Contains(errOut, "store.All") {
+		t.Errorf("-v does not list the function out of reach:\n%s", errOut)
+	}
+
+	out, _, code = runIn(t, dir, bin, "-format=sarif", "./...")
+	if code != 1 {
+		t.Errorf("sarif: exit %d, want 1", code)
+	}
+	var log struct {
+		Runs []struct {
+			Results     []json.RawMessage
+			Invocations []struct {
+				ExecutionSuccessful        bool
+				ToolExecutionNotifications []struct{ Message struct{ Text string } }
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &log); err != nil {
+		t.Fatalf("sarif: %v\n%s", err, out)
+	}
+	inv := log.Runs[0].Invocations[0]
+	if len(log.Runs[0].Results) != 2 || inv.ExecutionSuccessful || len(inv.ToolExecutionNotifications) != 2 ||
+		!strings.Contains(inv.ToolExecutionNotifications[0].Message.Text, "example.com/missing/lib") {
+		t.Errorf("sarif: %d results, invocation %+v", len(log.Runs[0].Results), inv)
 	}
 }
 
@@ -364,5 +441,57 @@ func TestOddCode(t *testing.T) {
 	_, errOut, code = runIn(t, dir, "go", "vet", "-vettool="+bin, "./...")
 	if code == 0 || !strings.Contains(errOut, "c/c.go:14:2: query on tenant table \"devices\" is not scoped") {
 		t.Errorf("go vet: exit %d\n%s", code, errOut)
+	}
+}
+
+// TestInterfaceDrivers: what each driver sees of a requirement behind an interface
+// (testdata/mod/ifaces, services that call their repositories only through interfaces). The
+// standalone command sees the whole program and reports the callers; go vet analyses one
+// package at a time and cannot, until the requirement is declared in requires:, and then it
+// reports the callers of the declared method.
+func TestInterfaceDrivers(t *testing.T) {
+	bin := tenantlint(t)
+	dir := copyModule(t, "ifaces")
+	lines := func(s string) []string {
+		var out []string
+		for _, l := range strings.Split(s, "\n") {
+			if l != "" && !strings.HasPrefix(l, "#") && !strings.HasPrefix(l, "\t") && !strings.Contains(l, ": \t") {
+				out = append(out, l[:strings.Index(l, ": ")])
+			}
+		}
+		sort.Strings(out)
+		return out
+	}
+	out, errOut, code := runIn(t, dir, bin, "./...")
+	if code != 3 {
+		t.Fatalf("tenantlint: exit %d, want 3 (findings)\n%s%s", code, out, errOut)
+	}
+	want := []string{"service/service.go:20:9", "service/service.go:24:9", "service/service.go:32:9", "service/service.go:53:9"}
+	if got := lines(out); !slices.Equal(got, want) {
+		t.Errorf("tenantlint findings at %v, want %v\n%s", got, want, out)
+	}
+
+	_, errOut, code = runIn(t, dir, "go", "vet", "-vettool="+bin, "./...")
+	if code != 0 {
+		t.Errorf("go vet without requires: exit %d, want 0 (it cannot see the implementations)\n%s", code, errOut)
+	}
+
+	cfg := filepath.Join(dir, ".tenantlint.yml")
+	data, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	decl := "requires:\n  - func: \"(example.com/ifaces/store.Store).ProjectName\"\n    arg: 1\n"
+	if err := os.WriteFile(cfg, append(data, decl...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, code = runIn(t, dir, "go", "vet", "-vettool="+bin, "./...")
+	if code != 1 {
+		t.Fatalf("go vet with requires: exit %d, want 1\n%s", code, errOut)
+	}
+	// store.Namer is not declared, so its caller (line 32) stays unreported under go vet.
+	want = []string{"service/service.go:20:9", "service/service.go:24:9", "service/service.go:53:9"}
+	if got := lines(errOut); !slices.Equal(got, want) {
+		t.Errorf("go vet findings at %v, want %v\n%s", got, want, errOut)
 	}
 }

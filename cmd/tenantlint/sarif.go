@@ -187,12 +187,17 @@ type relatedStep struct {
 }
 
 // writeSARIF writes the findings (the checks' diagnostics) and the engine's suppressed
-// findings as one SARIF run, with paths relative to root.
-func writeSARIF(w io.Writer, findings []finding, engine []engineResult, root string) error {
+// findings as one SARIF run, with paths relative to root. errs are the problems of the run
+// (packages that did not load or could not be analysed): notifications of the invocation,
+// which then did not succeed.
+func writeSARIF(w io.Writer, findings []finding, engine []engineResult, root string, errs ...string) error {
 	rules, ruleIndex := sarifRules()
 	conv := &sarifConverter{root: root, src: map[string]*sourceLines{}}
 	var items []sarifItem
 	var notes []sarifNotification
+	for _, e := range errs {
+		notes = append(notes, sarifNotification{Level: "error", Message: sarifText{Text: escapeSARIF(e)}})
+	}
 	for _, f := range findings {
 		if f.diag.Category == "tenantflow" {
 			// The engine failed on a package (it recovers into a diagnostic): that is about
@@ -243,6 +248,9 @@ func writeSARIF(w io.Writer, findings []finding, engine []engineResult, root str
 	}
 	results = sortResults(results)
 	sort.SliceStable(notes, func(i, j int) bool {
+		if len(notes[i].Locations) == 0 || len(notes[j].Locations) == 0 {
+			return len(notes[i].Locations) < len(notes[j].Locations) // the run's own problems first, in their order
+		}
 		a, b := notes[i].Locations[0].PhysicalLocation, notes[j].Locations[0].PhysicalLocation
 		if a.ArtifactLocation.URI != b.ArtifactLocation.URI {
 			return a.ArtifactLocation.URI < b.ArtifactLocation.URI

@@ -159,6 +159,15 @@
 // not known to lack them (a CTE or derived table lists its columns; a
 // table's are unknown).
 //
+// # Fragments
+//
+// AnalyzeFragment reads the condition an ORM ANDs into the WHERE of the query it builds (bun's,
+// gorm's, xorm's, squirrel's and pop's Where): the fragment becomes the WHERE of a SELECT from a
+// stand-in for the query's table, and the stand-in's reference is judged by the rules above.
+// Placeholders are `?` in every dialect; bun's `?TableAlias.` names the query's own table, and
+// so does a qualifier that names no table of the fragment. Tables in the fragment's subqueries
+// count as tenant tables, so a subquery scopes the fragment only when it is scoped itself.
+//
 // # Assumptions
 //
 // A few things cannot be known from query text alone, and are assumed:

@@ -10,10 +10,10 @@ import (
 // the MySQL parser's "line L column C" or, at the end of the text, "at line L".
 var position = regexp.MustCompile(`line \d+`)
 
-// FuzzAnalyze: query text comes from the code under analysis. Analyze and SchemaTables must
-// not panic (they recover a panic into an "internal error", which counts as a failure here),
-// every parse error must name a line and column, and every reference's offset must be in the
-// query.
+// FuzzAnalyze: query text comes from the code under analysis. Analyze, AnalyzeFragment and
+// SchemaTables must not panic (they recover a panic into an "internal error", which counts as a
+// failure here), every parse error of Analyze and SchemaTables must name a line and column, and
+// every reference's offset must be in the query.
 func FuzzAnalyze(f *testing.F) {
 	for _, q := range []string{
 		"SELECT * FROM devices WHERE tenant_id = $1",
@@ -23,6 +23,8 @@ func FuzzAnalyze(f *testing.F) {
 		"INSERT INTO devices (tenant_id, name) SELECT tenant_id, name FROM devices WHERE tenant_id = :tid",
 		"UPDATE devices SET name = $2 WHERE id = $1; DELETE FROM devices WHERE tenant_id = ANY($1)",
 		"SELECT * FROM devices WHERE tenant_id IN (?, ?)",
+		"?TableAlias.tenant_id = ? AND id IN ?",
+		"message_id IN (SELECT id FROM messages WHERE tenant_id = ?) OR x",
 		"SELECT * FROM devices WHERE tenant_id = sqlc.arg(tenant)",
 		"SELECT * FROM t WHERE a = 'it''s' -- comment\n/* block */ AND tenant_id = $1",
 		"SELECT * FROM \"Devices\" WHERE \"tenant_id\" = $1",
@@ -52,6 +54,19 @@ func FuzzAnalyze(f *testing.F) {
 					if r.Offset < -1 || r.Offset > len(query) {
 						t.Fatalf("Analyze(%q): reference %+v has offset %d outside the query", query, r, r.Offset)
 					}
+				}
+			}
+		}
+		// The same text as an ORM's Where fragment: no panic, and every tenant placeholder is
+		// one of its ? (or a named one).
+		if frag, err := AnalyzeFragment(query, opts); err != nil {
+			if strings.Contains(err.Error(), "internal error") {
+				t.Fatalf("AnalyzeFragment(%q) panicked: %v", query, err)
+			}
+		} else {
+			for _, ph := range frag.Tenant {
+				if ph.Name == "" && (ph.Index < 1 || ph.Index > strings.Count(query, "?")) {
+					t.Fatalf("AnalyzeFragment(%q): placeholder %+v is not one of its ?", query, ph)
 				}
 			}
 		}

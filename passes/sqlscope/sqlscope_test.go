@@ -63,3 +63,27 @@ func TestPop(t *testing.T) {
 func TestEnt(t *testing.T) {
 	analysistest.Run(t, testdata(), sqlscope.Analyzer, "entapp/ent", "entapp/app")
 }
+
+// TestDeclaredRequires: requirements of interface methods declared in requires:, for the
+// drivers that analyse one package at a time (the standalone driver finds them itself).
+func TestDeclaredRequires(t *testing.T) {
+	analysistest.Run(t, testdata(), sqlscope.Analyzer, "ifacerequires/store", "ifacerequires/service")
+}
+
+// TestIntent: findings with and without a tenant in reach (the explanation and the -v list
+// are tenantflow's TestOutOfReach).
+func TestIntent(t *testing.T) {
+	analysistest.Run(t, testdata(), sqlscope.Analyzer, "intent")
+}
+
+func TestFragments(t *testing.T) {
+	analysistest.Run(t, testdata(), sqlscope.Analyzer, "fragapp")
+}
+
+func TestCamelCaseColumns(t *testing.T) {
+	analysistest.Run(t, testdata(), sqlscope.Analyzer, "camelapp")
+}
+
+func TestModels(t *testing.T) {
+	analysistest.Run(t, testdata(), sqlscope.Analyzer, "modelapp")
+}

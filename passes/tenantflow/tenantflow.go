@@ -58,6 +58,10 @@ func TenantTables(cfg *config.Config, pkgDir string) (*Tables, error) {
 // Forget drops everything the engine caches (see engine.Engine.Forget).
 func Forget() { Engine.Forget() }
 
+// InterfaceRequires finds the requirements of interface methods from their implementations'
+// summaries, for drivers that see the whole program (see engine.InterfaceRequires).
+var InterfaceRequires = engine.InterfaceRequires
+
 // Report reports the engine's unsuppressed findings of one check on pass. Every check's Run is
 // this one call, so suppression, exclusion and explanation work the same for all of them.
 func Report(pass *analysis.Pass, check string) { report(pass, check, "") }

@@ -114,3 +114,32 @@ func TestFactSize(t *testing.T) {
 		t.Error("gob encoding of a summary is not deterministic")
 	}
 }
+
+// TestOutOfReach: functions with findings that nothing could give a tenant are listed in the
+// engine's result, and their findings explain how to declare them; functions with a context,
+// a request or a tenant parameter, and declared ones, are not.
+func TestOutOfReach(t *testing.T) {
+	// The engine analyzer reports nothing itself (sqlscope's TestIntent checks the findings):
+	// the fixture's want comments are for that test.
+	results := analysistest.Run(&recorder{}, testdata(t), tenantflow.Analyzer, "intent")
+	res := results[0].Result.(*tenantflow.Result)
+	if len(res.Findings) != 5 {
+		t.Fatalf("%d findings, want 5", len(res.Findings))
+	}
+	var got []string
+	for _, s := range res.OutOfReach {
+		got = append(got, fmt.Sprintf("%d %s", s.Pos.Line, s.Text))
+	}
+	want := []string{"15 (intent.Maintenance).Lowercase", "21 intent.Migrate"}
+	if !slices.Equal(got, want) {
+		t.Errorf("OutOfReach = %q, want %q", got, want)
+	}
+	for _, f := range res.Findings {
+		last := f.Trail[len(f.Trail)-1].Text
+		declares := strings.Contains(last, "if it works across tenants on purpose, mark it //tenantlint:crosstenant")
+		line := results[0].Pass.Fset.Position(f.Pos).Line
+		if declares != (line == 16 || line == 22) {
+			t.Errorf("line %d: last step %q", line, last)
+		}
+	}
+}

@@ -346,19 +346,18 @@ func (s *Frame) checkCall(call ssa.CallInstruction) {
 		r.CheckCall(s, cv)
 	}
 	c := cv.Common
-	sum := s.Pkg.SummaryOf(c)
-	if sum == nil || len(sum.Requires) == 0 {
+	reqs := s.Pkg.requiresOf(c)
+	if len(reqs) == 0 {
 		return
 	}
 	args := CallArgs(c)
-	callee := StaticCallee(c)
-	name := callee.Name()
-	for _, req := range sum.Requires {
+	name, sig := calleeSig(c)
+	for _, req := range reqs {
 		var vs []*Value
 		var names []string
 		for _, ref := range req.Params() {
 			vs = append(vs, s.argAt(args, ref))
-			names = append(names, paramName(callee, ref))
+			names = append(names, paramName(sig, ref))
 		}
 		v := AnyOf(vs)
 		pname := strings.Join(names, " or ")
@@ -540,9 +539,12 @@ func (s *Frame) AddFinding(at ssa.Instruction, family, msg string, trail []facts
 			return
 		}
 	}
-	s.Pkg.findings = append(s.Pkg.findings, &Finding{
-		Check: s.Pkg.engine.checkFor(family), Pos: pos, End: end, Message: msg, Trail: trail,
-	})
+	f := &Finding{Check: s.Pkg.engine.checkFor(family), Pos: pos, End: end, Message: msg, Trail: trail}
+	if explain, fn, ok := s.intentStep(); ok {
+		f.Trail = append(slices.Clip(trail), explain)
+		f.outOfReach = &fn
+	}
+	s.Pkg.findings = append(s.Pkg.findings, f)
 }
 
 // checkFor names the check that reports a sink family.
@@ -677,7 +679,7 @@ func (s *Frame) Describe(v *Value) string {
 	case facts.Param:
 		var ps []string
 		for _, p := range v.Params {
-			ps = append(ps, paramName(s.Root().Fn, p))
+			ps = append(ps, paramName(s.Root().Fn.Signature, p))
 		}
 		return "parameter " + strings.Join(ps, "|")
 	case facts.Untrusted:
@@ -690,9 +692,8 @@ func (s *Frame) Describe(v *Value) string {
 
 // paramName spells a parameter reference with the callee's own names: "arg.TenantID". The
 // callee may be in another package (no SSA body), so names come from its signature.
-func paramName(fn *ssa.Function, ref facts.ParamRef) string {
+func paramName(sig *types.Signature, ref facts.ParamRef) string {
 	name := ref.String()
-	sig := fn.Signature
 	i := ref.Index
 	if sig.Recv() != nil {
 		if i == 0 {

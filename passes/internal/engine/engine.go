@@ -8,9 +8,11 @@ import (
 	"go/types"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -27,7 +29,11 @@ type Result struct {
 	Directives []*Directive
 	// Excluded is set when the configuration excludes the package: checks report nothing.
 	Excluded bool
-	Config   *config.Config
+	// OutOfReach are the functions with findings that nothing could give a tenant (no context,
+	// request or tenant parameter, no tenant source): cross-tenant by design, or a bug; each
+	// waits for a decision (intent.go). The step's text is the function's configuration name.
+	OutOfReach []facts.Step
+	Config     *config.Config
 }
 
 // Finding is one diagnostic candidate.
@@ -41,6 +47,7 @@ type Finding struct {
 	// SuppressedBy is the directive that silences this finding, nil if none.
 	SuppressedBy *Directive
 	Fixes        []analysis.SuggestedFix
+	outOfReach   *facts.Step // the function, when nothing in it can reach a tenant (intent.go)
 }
 
 // Engine is the analysis with its families: one per analyzer, shared by the packages a driver
@@ -49,6 +56,9 @@ type Engine struct {
 	families []Family
 	byName   map[string]*FamilyInfo
 	memo     sync.Map // memoKey -> *memoEntry
+	// ifaces: requirements of interface methods found by a driver that sees the whole program
+	// (SetInterfaceRequires); nil in drivers that analyse one package at a time.
+	ifaces atomic.Pointer[map[string][]facts.Requirement]
 }
 
 // New makes the engine for the families, in the order their rules are asked.
@@ -148,6 +158,11 @@ func (e *Engine) Run(pass *analysis.Pass) (res any, err error) {
 	p.dirs.apply(p, p.findings)
 	result.Findings = append(p.findings, p.dirs.problems(p)...)
 	result.Directives = p.dirs.list
+	for _, f := range result.Findings {
+		if f.SuppressedBy == nil && f.outOfReach != nil && !slices.Contains(result.OutOfReach, *f.outOfReach) {
+			result.OutOfReach = append(result.OutOfReach, *f.outOfReach)
+		}
+	}
 	return result, nil
 }
 
@@ -189,7 +204,7 @@ func (e *Engine) relevant(pass *analysis.Pass, cfg *config.Config) bool {
 			}
 		}
 		k := catalog.Key(fn)
-		if _, ok := r.sources[k]; ok || r.untrusted[k] || r.scopers[k] {
+		if _, ok := r.sources[k]; ok || r.untrusted[k] || r.scopers[k] || len(r.requires[k]) > 0 || len(e.interfaceRequires(k)) > 0 {
 			return true
 		}
 		for _, f := range e.families {

@@ -39,8 +39,10 @@ type Frame struct {
 	requires     []facts.Requirement
 	sqlForward   *facts.SQLForward
 	allTenants   *bool // cached entersAllTenants
-	nilReturns   bool  // some return statement returned nil
-	ctxReads     []CtxRead
+	// outOfReachMemo caches outOfReach (intent.go), on the root frame.
+	outOfReachMemo *bool
+	nilReturns     bool // some return statement returned nil
+	ctxReads       []CtxRead
 
 	// cur is the instruction being computed; storedAt the stores to each memory cell, to tell
 	// a field set on every path from one set on some.

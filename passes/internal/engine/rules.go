@@ -19,6 +19,7 @@ type rules struct {
 	scopers      map[string]bool
 	validators   map[string]int // function -> argument index (receiver excluded)
 	crossTenant  map[string]bool
+	requires     map[string][]config.Require // function -> its declared requirements (requires:)
 	// tenantWords: parts of parameter names that may hold the tenant (built in + tenant.names).
 	tenantWords []string
 }
@@ -38,6 +39,7 @@ func newRules(cfg *config.Config) *rules {
 		scopers:      map[string]bool{},
 		validators:   map[string]int{},
 		crossTenant:  map[string]bool{},
+		requires:     map[string][]config.Require{},
 		tenantWords:  wordsFor(cfg.Tenant.Names),
 	}
 	for _, sc := range catalog.Scopers {
@@ -68,6 +70,9 @@ func newRules(cfg *config.Config) *rules {
 	}
 	for _, c := range cfg.CrossTenant {
 		r.crossTenant[Key(c.Name)] = true
+	}
+	for _, q := range cfg.Requires {
+		r.requires[Key(q.Func)] = append(r.requires[Key(q.Func)], q)
 	}
 	return r
 }

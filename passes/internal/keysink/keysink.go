@@ -73,7 +73,6 @@ func newIndex(cfg *config.Config) sinks {
 	return m
 }
 
-
 type rules struct {
 	engine.NoRules
 	family *Family

@@ -412,15 +412,7 @@ func (r *rules) condOf(s *engine.Frame, q ssa.Value, binds []ssa.Value) cond {
 		if c.Value == nil || c.Value.Kind() != constant.String {
 			return cond{} // a primary key
 		}
-		col, idx, ok := fragmentTenant(constant.StringVal(c.Value), cols)
-		if !ok {
-			return cond{}
-		}
-		cd := cond{tenant: true, col: col}
-		if idx < len(binds) {
-			cd.val = s.Eval(binds[idx])
-		}
-		return cd
+		return r.fragmentCond(s, constant.StringVal(c.Value), binds)
 	}
 	t := x.Type()
 	if engine.IsString(t) {
@@ -431,10 +423,8 @@ func (r *rules) condOf(s *engine.Frame, q ssa.Value, binds []ssa.Value) cond {
 		if v.Fields == nil {
 			return cond{unknown: true}
 		}
-		for _, col := range cols {
-			if f, ok := v.Fields[col]; ok {
-				return cond{tenant: true, col: col, val: f}
-			}
+		if col, f, ok := mapColumn(v.Fields, cols); ok {
+			return cond{tenant: true, col: col, val: f}
 		}
 		return cond{}
 	}
@@ -518,6 +508,10 @@ func (r *rules) checkBuilder(s *engine.Frame, c *engine.Call) {
 					return
 				}
 			}
+		}
+		if cd := r.pkCond(s, c, row); cd.tenant {
+			bindNeed(cd)
+			return
 		}
 		table, ok := r.builderTable(s, c, row, ent)
 		if !ok {
@@ -637,7 +631,7 @@ func (r *rules) chain(s *engine.Frame, v ssa.Value) []chainLink {
 // and Table names along its chain and at the call itself.
 func (r *rules) builderTable(s *engine.Frame, c *engine.Call, row catalog.Builder, ent *entInfo) (string, bool) {
 	if ent != nil {
-		if ent.tenantPred == "" {
+		if ent.tenantPred == "" || r.tables.isGlobal(ent.table) {
 			return "", false
 		}
 		return ent.table, true
@@ -704,6 +698,9 @@ func (r *rules) modelTable(s *engine.Frame, t types.Type, lib string) (string, b
 		return "", false
 	}
 	table := r.modelTableName(s, n, lib)
+	if r.tables.isGlobal(table) {
+		return "", false
+	}
 	if r.tables.isTenant(table) {
 		return table, true
 	}
@@ -737,6 +734,9 @@ func (r *rules) modelTableName(s *engine.Frame, n *types.Named, lib string) stri
 				name, _, _ = strings.Cut(name, ",")
 				return name
 			}
+		}
+		if e := bunExtends(st); e != nil {
+			return r.modelTableName(s, e, lib)
 		}
 	}
 	name := snake(n.Obj().Name())
@@ -774,13 +774,14 @@ func (r *rules) checkInsert(s *engine.Frame, c *engine.Call, row catalog.Builder
 			continue
 		}
 		judged = true
+		if elem, ok := batchElem(x.Type()); ok {
+			r.checkBatch(s, c, row, x, elem, table, pos)
+			continue
+		}
 		path, col := tenantFieldPath(x.Type(), cols)
 		if path == nil {
 			missing("insert", table)
 			continue
-		}
-		if _, isSlice := x.Type().Underlying().(*types.Slice); isSlice {
-			continue // a batch: its elements are not followed
 		}
 		if !s.FieldStored(x, path) {
 			if r.isLoadedRow(s, m) {
@@ -798,7 +799,7 @@ func (r *rules) checkInsert(s *engine.Frame, c *engine.Call, row catalog.Builder
 	// Column by column: ent's Set<Column>, squirrel's SetMap or Columns(...).Values(...).
 	table := ""
 	if ent != nil {
-		if ent.tenantPred == "" {
+		if ent.tenantPred == "" || r.tables.isGlobal(ent.table) {
 			return
 		}
 		table = ent.table
@@ -821,11 +822,9 @@ func (r *rules) checkInsert(s *engine.Frame, c *engine.Call, row catalog.Builder
 				return
 			}
 			v := s.Eval(engine.StripConversions(args[i]))
-			for _, col := range cols {
-				if f, ok := v.Fields[col]; ok {
-					judge(f, col, "insert")
-					return
-				}
+			if col, f, ok := mapColumn(v.Fields, cols); ok {
+				judge(f, col, "insert")
+				return
 			}
 		case catalog.BuilderColumns:
 			if cs, ok := engine.ConstStrings(args[i]); ok {
@@ -848,89 +847,6 @@ func (r *rules) checkInsert(s *engine.Frame, c *engine.Call, row catalog.Builder
 	if table != "" && (ent != nil || r.tables.isTenant(table)) {
 		missing("insert", table)
 	}
-}
-
-// fragmentTenant finds `<tenant column> = ?` (or `IN (?)`) ANDed at the top level of a SQL
-// condition with `?` placeholders, and the index of its placeholder among the fragment's. An OR
-// at the top level means no predicate restricts every row.
-func fragmentTenant(frag string, cols []string) (string, int, bool) {
-	lower := strings.ToLower(frag)
-	depth, start := 0, 0
-	var parts []string
-	inQuote := byte(0)
-	for i := 0; i < len(lower); i++ {
-		ch := lower[i]
-		switch {
-		case inQuote != 0:
-			if ch == inQuote {
-				inQuote = 0
-			}
-			continue
-		case ch == '\'' || ch == '"' || ch == '`':
-			inQuote = ch
-			continue
-		case ch == '(':
-			depth++
-		case ch == ')':
-			depth--
-		}
-		if depth != 0 {
-			continue
-		}
-		if strings.HasPrefix(lower[i:], " or ") {
-			return "", 0, false
-		}
-		if strings.HasPrefix(lower[i:], " and ") {
-			parts = append(parts, lower[start:i])
-			start = i + len(" and ")
-		}
-	}
-	parts = append(parts, lower[start:])
-	before := 0
-	for _, p := range parts {
-		text := strings.TrimSpace(p)
-		for strings.HasPrefix(text, "(") && strings.HasSuffix(text, ")") && !strings.Contains(text[1:len(text)-1], "(") {
-			text = strings.TrimSpace(text[1 : len(text)-1])
-		}
-		if lhs, rhs, ok := cutOp(text); ok {
-			col := lhs
-			if i := strings.LastIndex(col, "."); i >= 0 {
-				col = col[i+1:]
-			}
-			col = strings.Trim(col, "\"`")
-			for _, tc := range cols {
-				if col == tc && (rhs == "?" || rhs == "(?)") {
-					return tc, before, true
-				}
-			}
-		}
-		before += countPlaceholders(p)
-	}
-	return "", 0, false
-}
-
-func cutOp(text string) (string, string, bool) {
-	if l, r, ok := strings.Cut(text, "="); ok && !strings.ContainsAny(l, "<>!") {
-		return strings.TrimSpace(l), strings.TrimSpace(r), true
-	}
-	if l, r, ok := strings.Cut(text, " in "); ok {
-		return strings.TrimSpace(l), strings.TrimSpace(r), true
-	}
-	return "", "", false
-}
-
-func countPlaceholders(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] == '?' {
-			if i+1 < len(s) && (unicode.IsLetter(rune(s[i+1])) || s[i+1] == '?') {
-				i++
-				continue
-			}
-			n++
-		}
-	}
-	return n
 }
 
 // tenantFieldPath finds the field of a model struct that holds a tenant column (by its gorm
@@ -956,7 +872,7 @@ func tenantFieldPath(t types.Type, cols []string) ([]int, string) {
 		}
 	}
 	for i := 0; i < st.NumFields(); i++ {
-		if f := st.Field(i); f.Anonymous() {
+		if f := st.Field(i); f.Anonymous() && !notColumn(reflect.StructTag(st.Tag(i))) {
 			if _, isPtr := f.Type().Underlying().(*types.Pointer); isPtr {
 				continue
 			}
@@ -968,10 +884,14 @@ func tenantFieldPath(t types.Type, cols []string) ([]int, string) {
 	return nil, ""
 }
 
-// columnNames are the columns a struct field may be mapped to.
+// columnNames are the columns a struct field may be mapped to; none when a tag says it is not
+// a column.
 func columnNames(f *types.Var, tag string) []string {
-	out := []string{snake(f.Name())}
 	st := reflect.StructTag(tag)
+	if notColumn(st) {
+		return nil
+	}
+	out := []string{snake(f.Name())}
 	for _, part := range strings.Split(st.Get("gorm"), ";") {
 		if name, ok := strings.CutPrefix(strings.TrimSpace(part), "column:"); ok {
 			out = append(out, name)
@@ -988,6 +908,23 @@ func columnNames(f *types.Var, tag string) []string {
 		}
 	}
 	return out
+}
+
+// notColumn: the field's tag tells its ORM to leave it out of the table (gorm:"-" or "-:all",
+// bun:"-", xorm:"-", db:"-" for sqlx and pop); gorm's "-:migration" only keeps it out of
+// migrations.
+func notColumn(st reflect.StructTag) bool {
+	for _, part := range strings.Split(st.Get("gorm"), ";") {
+		if p := strings.TrimSpace(part); p == "-" || p == "-:all" {
+			return true
+		}
+	}
+	for _, key := range []string{"bun", "db"} {
+		if v, _, _ := strings.Cut(st.Get(key), ","); v == "-" {
+			return true
+		}
+	}
+	return slices.Contains(strings.Fields(st.Get("xorm")), "-")
 }
 
 // snake converts a Go name to gorm's column and table spelling: TenantID -> tenant_id.

@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 
@@ -20,6 +19,7 @@ type Tables struct {
 	tenant  map[string]string // lower-cased table -> reason
 	column  map[string]string // lower-cased table -> its tenant column, when a schema says
 	columns []string
+	global  map[string]bool // lower-cased tables declared global (tables.global)
 	// own are the tables whose rows are the tenants (workspaces for workspace_id): their key
 	// (in column) is the tenant id. Only SQL text is judged against them, and only where it
 	// picks rows by that key: listing or creating tenants is not one tenant's business.
@@ -42,6 +42,10 @@ func (t *Tables) isTenant(name string) bool {
 	_, ok := t.tenant[strings.ToLower(name)]
 	return ok
 }
+
+// isGlobal: the table is declared shared by all tenants, however its name was found (a model's
+// TableName, an ORM's naming convention, ent's Table constant).
+func (t *Tables) isGlobal(name string) bool { return t.global[strings.ToLower(name)] }
 
 func (t *Tables) why(name string) string {
 	if r, ok := t.tenant[strings.ToLower(name)]; ok {
@@ -106,7 +110,7 @@ func TenantTables(m engine.Memoizer, cfg *config.Config, pkgDir string) (*Tables
 }
 
 func loadTables(cfg *config.Config, root string, inferred bool) (*Tables, error) {
-	t := &Tables{tenant: map[string]string{}, column: map[string]string{}, columns: cfg.Tenant.Columns}
+	t := &Tables{tenant: map[string]string{}, column: map[string]string{}, columns: cfg.Tenant.Columns, global: map[string]bool{}}
 	opts := sqltext.Options{Dialect: sqltext.Dialect(cfg.Dialect), TenantColumns: cfg.Tenant.Columns}
 	for _, name := range cfg.Tables.Scoped {
 		t.tenant[strings.ToLower(name)] = "tables.scoped in " + cfg.File
@@ -169,6 +173,7 @@ func loadTables(cfg *config.Config, root string, inferred bool) (*Tables, error)
 	}
 	for _, g := range cfg.Tables.Global {
 		delete(t.tenant, strings.ToLower(g))
+		t.global[strings.ToLower(g)] = true
 	}
 	t.addOwn(cfg)
 	return t, nil
@@ -193,7 +198,7 @@ func (t *Tables) addOwn(cfg *config.Config) {
 			continue
 		}
 		name := plural(stem)
-		if _, ok := t.tenant[name]; ok || slices.ContainsFunc(cfg.Tables.Global, func(g string) bool { return strings.EqualFold(g, name) }) {
+		if _, ok := t.tenant[name]; ok || t.isGlobal(name) {
 			continue
 		}
 		t.own[name] = fmt.Sprintf("named after the tenant column %s; tables.tenant names another", col)

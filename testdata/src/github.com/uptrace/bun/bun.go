@@ -57,6 +57,7 @@ func (q *UpdateQuery) Exec(ctx context.Context, dest ...any) (sql.Result, error)
 
 func (q *DeleteQuery) Model(model any) *DeleteQuery                 { return q }
 func (q *DeleteQuery) Where(query string, args ...any) *DeleteQuery { return q }
+func (q *DeleteQuery) WherePK(cols ...string) *DeleteQuery          { return q }
 func (q *DeleteQuery) Exec(ctx context.Context, dest ...any) (sql.Result, error) {
 	return nil, nil
 }

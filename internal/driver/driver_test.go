@@ -1,0 +1,51 @@
+package driver
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestInterfaceRequires runs the driver on a module whose services reach their repositories only
+// through interfaces (testdata/mod/ifaces): the requirement of an implementation reaches the callers
+// of the interface method, over one and two interface hops and through a caller's own
+// parameter, and nothing is reported where the implementation needs no tenant, where the caller
+// passes its own tenant, or for a generic interface.
+func TestInterfaceRequires(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", "mod", "ifaces"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkgs, err := Load(Options{Dir: dir}, "./...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Analyze(pkgs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Errors) > 0 {
+		t.Fatalf("errors: %v", res.Errors)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		p := f.Fset.Position(f.Diag.Pos)
+		rel, _ := filepath.Rel(dir, p.Filename)
+		got = append(got, fmt.Sprintf("%s:%d %s", filepath.ToSlash(rel), p.Line, f.Check))
+		if !strings.Contains(f.Diag.Message, "needs the active tenant in tenantID") {
+			t.Errorf("%s:%d: message %q does not name the parameter", rel, p.Line, f.Diag.Message)
+		}
+	}
+	slices.Sort(got)
+	want := []string{
+		"service/service.go:20 sqlscope", // query-string tenant through store.Store
+		"service/service.go:24 sqlscope", // "" through store.Store
+		"service/service.go:32 sqlscope", // query-string tenant through store.Namer, then store.Store
+		"service/service.go:53 sqlscope", // form tenant into Passed, which calls store.Store
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+}
