@@ -62,6 +62,4 @@ func (q *DeleteQuery) Exec(ctx context.Context, dest ...any) (sql.Result, error)
 	return nil, nil
 }
 
-func (q *DeleteQuery) WherePK(cols ...string) *DeleteQuery { return q }
-
 func (q *UpdateQuery) Column(columns ...string) *UpdateQuery { return q }
