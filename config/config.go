@@ -59,6 +59,18 @@ type Tables struct {
 	// the files they matched, as sorted absolute paths without duplicates.
 	Schema      []string
 	SchemaFiles []string
+	// Tenant are the tables whose rows are the tenants themselves (workspaces), each with the
+	// column that holds the tenant's id (its key). TenantSet says the file lists them (an empty
+	// list turns the default off); otherwise they are named after the tenant columns
+	// (workspace_id -> workspaces.id).
+	Tenant    []TenantTable
+	TenantSet bool
+}
+
+// TenantTable is a table whose rows are the tenants, and its key column.
+type TenantTable struct {
+	Name, Key string
+	Line      int
 }
 
 // Func is a function or method named in the file.

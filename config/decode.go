@@ -591,7 +591,7 @@ func (d *decoder) funcs(n *yaml.Node, path string) []Func {
 }
 
 func (d *decoder) tables(n *yaml.Node, dir string, t *Tables) {
-	m := d.mapping(n, "tables", "scoped", "global", "schema")
+	m := d.mapping(n, "tables", "scoped", "global", "schema", "tenant")
 	if m == nil {
 		return
 	}
@@ -617,6 +617,61 @@ func (d *decoder) tables(n *yaml.Node, dir string, t *Tables) {
 	if n, ok := m.values["schema"]; ok {
 		t.Schema, t.SchemaFiles = d.schema(n, dir)
 	}
+	if n, ok := m.values["tenant"]; ok {
+		t.TenantSet = true
+		t.Tenant = d.tenantTables(n, scoped, global)
+	}
+}
+
+// tenantTables decodes tables.tenant: "table" or "table.column" (the key, id by default). A
+// tenant table holds the tenants, so it is neither one tenant's rows nor shared.
+func (d *decoder) tenantTables(n *yaml.Node, scoped, global []entry) []TenantTable {
+	listed := func(list []entry, name string) int {
+		for _, e := range list {
+			if strings.EqualFold(e.s, name) {
+				return e.line
+			}
+		}
+		return 0
+	}
+	var out []TenantTable
+	for _, e := range d.words(n, "tables.tenant", "table") {
+		path := fmt.Sprintf("tables.tenant[%d]", e.index)
+		fail := func(format string, args ...any) {
+			d.errs = append(d.errs, &Error{File: d.file, Line: e.line, Key: path, Msg: fmt.Sprintf(format, args...)})
+		}
+		name, key, hasKey := strings.Cut(e.s, ".")
+		if !isIdent(name) || (hasKey && !isIdent(key)) {
+			fail("%q is not a table name or table.column (e.g. workspaces or workspaces.id)", e.s)
+			continue
+		}
+		if !hasKey {
+			key = "id"
+		}
+		if line := listed(scoped, name); line > 0 {
+			fail("table %q is also in tables.scoped (line %d); a tenant table holds the tenants, not one tenant's rows", name, line)
+			continue
+		}
+		if line := listed(global, name); line > 0 {
+			fail("table %q is also in tables.global (line %d); a tenant table is not shared by all tenants", name, line)
+			continue
+		}
+		out = append(out, TenantTable{Name: name, Key: key, Line: e.line})
+	}
+	return out
+}
+
+// isIdent: an unquoted SQL identifier (letters, digits, _ and $, not starting with a digit).
+func isIdent(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		if !(r == '_' || unicode.IsLetter(r) || (i > 0 && (unicode.IsDigit(r) || r == '$'))) {
+			return false
+		}
+	}
+	return true
 }
 
 // schema expands the schema globs relative to dir. A glob that matches

@@ -54,6 +54,8 @@
 //	  scoped: [devices]        # tables whose rows belong to one tenant
 //	  global: [plans]          # tables shared by all tenants (never both scoped and global)
 //	  schema: ["db/migrations/*.sql"]  # schema files, globs relative to the config file
+//	  tenant: [workspaces]     # tables whose rows are the tenants, "table" or "table.key"
+//	                           # (default: named after the tenant columns, workspace_id -> workspaces.id)
 //	scopers:                   # calls whose results are tenant-scoped whatever their inputs
 //	  - func: "example.com/app/cache.TenantKey"
 //	sinks:                     # extra calls whose argument must be tenant-scoped

@@ -2,6 +2,7 @@ package contract
 
 import (
 	"go/types"
+	"slices"
 	"strings"
 	"testing"
 
@@ -34,7 +35,7 @@ func TestBuilderRows(t *testing.T) {
 			builderTypes[recv] = true
 		}
 	}
-	for _, h := range catalog.BuilderHandles {
+	for _, h := range slices.Concat(catalog.BuilderHandles, catalog.SessionParams) {
 		i := strings.LastIndex(h, ".")
 		pkg := pkgs[h[:i]]
 		if pkg == nil {

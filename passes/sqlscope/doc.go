@@ -39,8 +39,8 @@
 // `sinks`, `crosstenant`: see config.md.
 //
 // Covered APIs: the catalog's SQLSinks, CopyFrom, SQLMethodNames, Untrusted, Sources,
-// CrossTenantScopes, Builders, BuilderHandles, EntBuilders, EntPolicyVars, Naming, listed with the
-// versions checked at
+// CrossTenantScopes, Builders, BuilderHandles, SessionParams, EntBuilders, EntPolicyVars, Naming,
+// listed with the versions checked at
 // https://github.com/tenantlint/tenantlint/blob/main/docs/catalog.md
 //
 // Documentation: https://github.com/tenantlint/tenantlint/blob/main/docs/checks/sqlscope.md
@@ -81,8 +81,8 @@ const doc = "SQL on a tenant table must be scoped to the active tenant\n" +
 	"`sinks`, `crosstenant`: see config.md.\n" +
 	"\n" +
 	"Covered APIs: the catalog's SQLSinks, CopyFrom, SQLMethodNames, Untrusted, Sources,\n" +
-	"CrossTenantScopes, Builders, BuilderHandles, EntBuilders, EntPolicyVars, Naming, listed with the\n" +
-	"versions checked at\n" +
+	"CrossTenantScopes, Builders, BuilderHandles, SessionParams, EntBuilders, EntPolicyVars, Naming,\n" +
+	"listed with the versions checked at\n" +
 	"https://github.com/tenantlint/tenantlint/blob/main/docs/catalog.md\n" +
 	"\n" +
 	"Documentation: https://github.com/tenantlint/tenantlint/blob/main/docs/checks/sqlscope.md"

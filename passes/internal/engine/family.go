@@ -64,9 +64,10 @@ type Rules interface {
 	// DefaultValue is the value of a call no source, model or summary explains, asked before
 	// the engine derives it from the arguments (a key sink's keys do not flow into its result).
 	DefaultValue(f *Frame, c *Call) (*Value, bool)
-	// ValueOf is what a load (*ssa.UnOp MUL, *ssa.Field) or a function literal
-	// (*ssa.MakeClosure) means to the family (a builder read from a struct field is a database
-	// handle; a closure may be a scope that adds a tenant predicate).
+	// ValueOf is what a load (*ssa.UnOp MUL, *ssa.Field), an allocation (*ssa.Alloc) or a
+	// function literal (*ssa.MakeClosure) means to the family (a builder read from a struct
+	// field is a database handle; a row a tenant-scoped query loads into is the tenant's; a
+	// closure may be a scope that adds a tenant predicate).
 	ValueOf(f *Frame, v ssa.Value) (*Value, bool)
 	// CheckCall judges one call of the function being checked: its sinks report findings and
 	// add requirements through f.

@@ -436,6 +436,11 @@ func (s *Frame) compute(v ssa.Value) *Value {
 		root, keys, names := s.Address(v)
 		return s.Load(root, keys, names)
 	case *ssa.Alloc, *ssa.MakeMap, *ssa.MakeSlice:
+		if a, ok := v.(*ssa.Alloc); ok {
+			if x, ok := s.familyValue(a); ok {
+				return x
+			}
+		}
 		return s.Load(v, nil, nil)
 	case *ssa.Slice:
 		root, keys, names := s.Address(v.X)
@@ -470,7 +475,7 @@ func (s *Frame) compute(v ssa.Value) *Value {
 	return UnknownValue
 }
 
-// familyValue asks the families what a load or a function literal means to them.
+// familyValue asks the families what a load, an allocation or a function literal means to them.
 func (s *Frame) familyValue(v ssa.Value) (*Value, bool) {
 	for _, r := range s.Pkg.families {
 		if x, ok := r.ValueOf(s, v); ok {

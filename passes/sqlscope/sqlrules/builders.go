@@ -507,7 +507,7 @@ func (r *rules) checkBuilder(s *engine.Frame, c *engine.Call) {
 			bindNeed(cd)
 			return
 		}
-		if row.ModelIsCond {
+		if row.ModelIsCond && !r.modelCondOff(s, c) {
 			for _, m := range r.modelArgs(s, c, row) {
 				if cd := r.condOf(s, m, nil); cd.tenant {
 					bindNeed(cd)
@@ -532,6 +532,9 @@ func (r *rules) checkBuilder(s *engine.Frame, c *engine.Call) {
 				v = o // the options the callers pass decide
 			}
 		}
+		if (v.Kind == facts.Param || v.Kind == facts.Unknown) && r.onBareSession(s, c.Recv()) {
+			v = baseBuilder(sessionNoPredicate)
+		}
 		where := fmt.Sprintf("%s query on tenant table %q", row.Library, table)
 		switch v.Kind {
 		case facts.Param:
@@ -539,6 +542,9 @@ func (r *rules) checkBuilder(s *engine.Frame, c *engine.Call) {
 			s.Need(v, call, engine.Needed{Family: "sql", Subject: subject, Sink: subject,
 				Trail: []facts.Step{s.Pkg.Step(pos, "the %s runs the builder it is given", where)}})
 		case facts.None:
+			if r.onLoadedRow(s, c, row) {
+				return
+			}
 			why := v.What
 			if why == "" {
 				why = noPredicate
@@ -795,6 +801,9 @@ func (r *rules) checkInsert(s *engine.Frame, c *engine.Call, row catalog.Builder
 			continue
 		}
 		if !s.FieldStored(x, path) {
+			if r.isLoadedRow(s, m) {
+				continue // its tenant field holds the tenant it was loaded for
+			}
 			s.AddFinding(call, "sql", fmt.Sprintf("%s insert into tenant table %q does not set the model's tenant field (%s)", row.Library, table, col),
 				[]facts.Step{s.Pkg.Step(pos, "%s", r.tableWhy(s, table))})
 			continue

@@ -85,6 +85,13 @@ func (r *rules) ValueOf(f *engine.Frame, v ssa.Value) (*engine.Value, bool) {
 		}
 		return nil, false
 	}
+	if a, ok := v.(*ssa.Alloc); ok {
+		// A row loaded with a tenant predicate carries the tenant's scope.
+		if x := r.loadedRowValue(f, a); x != nil {
+			return x, true
+		}
+		return nil, false
+	}
 	if b := r.builderLoad(f, v); b != nil {
 		return b, true
 	}

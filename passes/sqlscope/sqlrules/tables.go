@@ -20,6 +20,15 @@ type Tables struct {
 	column  map[string]string // lower-cased table -> its tenant column, when a schema says
 	columns []string
 	global  map[string]bool // lower-cased tables declared global (tables.global)
+	// own are the tables whose rows are the tenants (workspaces for workspace_id): their key
+	// (in column) is the tenant id. Only SQL text is judged against them, and only where it
+	// picks rows by that key: listing or creating tenants is not one tenant's business.
+	own map[string]string // lower-cased table -> reason
+}
+
+func (t *Tables) isOwn(name string) bool {
+	_, ok := t.own[strings.ToLower(name)]
+	return ok
 }
 
 func (t *Tables) columnOf(name string) string { return t.column[strings.ToLower(name)] }
@@ -42,6 +51,9 @@ func (t *Tables) why(name string) string {
 	if r, ok := t.tenant[strings.ToLower(name)]; ok {
 		return fmt.Sprintf("%q is a tenant table (%s)", name, r)
 	}
+	if r, ok := t.own[strings.ToLower(name)]; ok {
+		return fmt.Sprintf("%q holds the tenants: its %s is the tenant id (%s)", name, t.columnOf(name), r)
+	}
 	return ""
 }
 
@@ -50,6 +62,21 @@ func (t *Tables) List() []Table {
 	out := make([]Table, 0, len(t.tenant))
 	for n, w := range t.tenant {
 		out = append(out, Table{n, w})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// OwnTable is a table whose rows are the tenants, with its key column (the tenant id).
+type OwnTable struct {
+	Name, Key, Why string
+}
+
+// TenantRows returns the tables whose rows are the tenants, sorted by name.
+func (t *Tables) TenantRows() []OwnTable {
+	out := make([]OwnTable, 0, len(t.own))
+	for n, w := range t.own {
+		out = append(out, OwnTable{n, t.column[n], w})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
@@ -148,7 +175,35 @@ func loadTables(cfg *config.Config, root string, inferred bool) (*Tables, error)
 		delete(t.tenant, strings.ToLower(g))
 		t.global[strings.ToLower(g)] = true
 	}
+	t.addOwn(cfg)
 	return t, nil
+}
+
+// addOwn adds the tables whose rows are the tenants: as tables.tenant lists them, else the one
+// each tenant column names (workspace_id: workspaces, keyed by id), unless that table is a
+// tenant table or global already.
+func (t *Tables) addOwn(cfg *config.Config) {
+	t.own = map[string]string{}
+	if cfg.Tables.TenantSet {
+		for _, tt := range cfg.Tables.Tenant {
+			name := strings.ToLower(tt.Name)
+			t.own[name] = fmt.Sprintf("tables.tenant in %s", cfg.File)
+			t.column[name] = strings.ToLower(tt.Key)
+		}
+		return
+	}
+	for _, col := range cfg.Tenant.Columns {
+		stem, ok := strings.CutSuffix(strings.ToLower(col), "_id")
+		if !ok || stem == "" {
+			continue
+		}
+		name := plural(stem)
+		if _, ok := t.tenant[name]; ok || t.isGlobal(name) {
+			continue
+		}
+		t.own[name] = fmt.Sprintf("named after the tenant column %s; tables.tenant names another", col)
+		t.column[name] = "id"
+	}
 }
 
 // moduleRoot is the nearest directory upward holding go.mod; the package directory itself when

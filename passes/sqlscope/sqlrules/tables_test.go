@@ -72,3 +72,43 @@ func TestConfiguredTables(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestTenantOwnTables: the table each tenant column names holds the tenants, keyed by id, unless
+// it is a tenant table or global already; tables.tenant names them instead, and an empty list
+// turns them off.
+func TestTenantOwnTables(t *testing.T) {
+	for _, tc := range []struct {
+		name, yml, want string
+	}{
+		{"inferred", "version: 1\ntenant:\n  columns: [workspace_id, org_id, tenant_id, account]\ntables:\n  scoped: [projects, tenants]\n  global: [orgs]\n",
+			"workspaces.id"},
+		{"configured", "version: 1\ntenant:\n  columns: [workspace_id]\ntables:\n  scoped: [projects]\n  tenant: [spaces.space_key, Teams]\n",
+			"spaces.space_key teams.id"},
+		{"off", "version: 1\ntenant:\n  columns: [workspace_id]\ntables:\n  scoped: [projects]\n  tenant: []\n",
+			""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			f := filepath.Join(dir, ".tenantlint.yml")
+			os.WriteFile(f, []byte(tc.yml), 0o644)
+			cfg, err := config.Load(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tables, err := tenantflow.TenantTables(cfg, dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, tb := range tables.TenantRows() {
+				got = append(got, tb.Name+"."+tb.Key)
+				if tb.Why == "" {
+					t.Errorf("%s: no reason", tb.Name)
+				}
+			}
+			if strings.Join(got, " ") != tc.want {
+				t.Errorf("tables holding the tenants = %q, want %q", strings.Join(got, " "), tc.want)
+			}
+		})
+	}
+}

@@ -1,6 +1,12 @@
 // Package pop is a stub of github.com/gobuffalo/pop/v6 for tests; signatures mirror v6.4.1.
 package pop
 
+import (
+	"context"
+
+	"github.com/gobuffalo/validate/v3"
+)
+
 type Connection struct{ ID string }
 
 type Query struct{ Connection *Connection }
@@ -23,3 +29,18 @@ func (q *Query) All(models any) error                  { return nil }
 func (q *Query) First(model any) error                 { return nil }
 func (q *Query) Find(model, id any) error              { return nil }
 func (q Query) Count(model any) (int, error)           { return 0, nil }
+
+func (c *Connection) Save(model any, excludeColumns ...string) error       { return nil }
+func (c *Connection) UpdateColumns(model any, columnNames ...string) error { return nil }
+func (c *Connection) Reload(model any) error                               { return nil }
+func (c *Connection) Eager(fields ...string) *Connection                   { return c }
+func (c *Connection) WithContext(ctx context.Context) *Connection          { return c }
+func (c *Connection) ValidateAndCreate(model any, excludeColumns ...string) (*validate.Errors, error) {
+	return &validate.Errors{}, nil
+}
+func (c *Connection) ValidateAndSave(model any, excludeColumns ...string) (*validate.Errors, error) {
+	return &validate.Errors{}, nil
+}
+func (c *Connection) ValidateAndUpdate(model any, excludeColumns ...string) (*validate.Errors, error) {
+	return &validate.Errors{}, nil
+}

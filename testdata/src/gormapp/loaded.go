@@ -1,0 +1,84 @@
+package gormapp
+
+import (
+	"context"
+
+	"example.com/auth"
+	"gorm.io/gorm"
+)
+
+// A row loaded with the tenant predicate and saved, updated or deleted by its primary key (gorm
+// adds the model's key) stays the tenant's row.
+
+func (s *Store) RenameLoaded(ctx context.Context, id int64, name string) error {
+	var d Device
+	if err := s.db.Where("tenant_id = ?", auth.TenantID(ctx)).First(&d, id).Error; err != nil {
+		return err
+	}
+	d.Name = name
+	return s.db.Save(&d).Error
+}
+
+func (s *Store) RenameLoadedInline(ctx context.Context, id int64, name string) error {
+	var d Device
+	if err := s.db.First(&d, "tenant_id = ? AND id = ?", auth.TenantID(ctx), id).Error; err != nil {
+		return err
+	}
+	if err := s.db.Model(&d).Update("name", name).Error; err != nil {
+		return err
+	}
+	return s.db.Model(&d).Updates(map[string]any{"name": name}).Error
+}
+
+func (s *Store) DeleteLoaded(ctx context.Context, id int64) error {
+	var d Device
+	if err := s.db.Scopes(TenantScope(ctx)).Where("id = ?", id).Take(&d).Error; err != nil {
+		return err
+	}
+	return s.db.Delete(&d).Error
+}
+
+// RenameUnscopedLoad loads the device by id alone and saves it: both are unscoped.
+func (s *Store) RenameUnscopedLoad(id int64, name string) error {
+	var d Device
+	if err := s.db.First(&d, id).Error; err != nil { // want `gorm query on tenant table "devices" is not scoped`
+		return err
+	}
+	d.Name = name
+	return s.db.Save(&d).Error // want `gorm insert into tenant table "devices" does not set the model's tenant field`
+}
+
+// DeleteFresh deletes by an id from the caller with a fresh model: not a loaded row.
+func (s *Store) DeleteFresh(id int64) error {
+	return s.db.Delete(&Device{ID: id}).Error // want `gorm query on tenant table "devices" is not scoped`
+}
+
+// loadDevice loads the tenant's device.
+func (s *Store) loadDevice(ctx context.Context, id int64) (*Device, error) {
+	d := &Device{}
+	err := s.db.Where("tenant_id = ? AND id = ?", auth.TenantID(ctx), id).First(d).Error
+	return d, err
+}
+
+func (s *Store) RenameThroughHelper(ctx context.Context, id int64, name string) error {
+	d, err := s.loadDevice(ctx, id)
+	if err != nil {
+		return err
+	}
+	d.Name = name
+	if err := s.db.Save(d).Error; err != nil {
+		return err
+	}
+	return s.db.Delete(d).Error
+}
+
+// MoveLoaded loads the tenant's row and moves it to another tenant: the saved tenant field is
+// what is judged.
+func (s *Store) MoveLoaded(ctx context.Context, tx *gorm.DB, id int64) error {
+	var d Device
+	if err := tx.Where("tenant_id = ?", auth.TenantID(ctx)).First(&d, id).Error; err != nil {
+		return err
+	}
+	d.TenantID = "other"
+	return tx.Save(&d).Error // want `tenant_id in the gorm insert`
+}
