@@ -36,11 +36,11 @@ func (session *Session) Update(bean any, condiBean ...any) (int64, error) { retu
 func (session *Session) Count(bean ...any) (int64, error)                 { return 0, nil }
 
 func (engine *Engine) NoAutoCondition(no ...bool) *Session { return &Session{engine} }
-func (engine *Engine) Transaction(f func(*Session) (interface{}, error)) (interface{}, error) {
+func (engine *Engine) Transaction(f func(*Session) (any, error)) (any, error) {
 	return f(&Session{engine})
 }
 
 func (session *Session) NoAutoCondition(no ...bool) *Session        { return session }
 func (session *Session) Limit(limit int, start ...int) *Session     { return session }
-func (session *Session) Insert(beans ...interface{}) (int64, error) { return 0, nil }
+func (session *Session) Insert(beans ...any) (int64, error) { return 0, nil }
 func (session *Session) Close() error                               { return nil }
