@@ -173,25 +173,6 @@ func TestFindings(t *testing.T) {
 	if want := sorted(appIssues); !slices.Equal(issues, want) {
 		t.Errorf("issues:\n%s\nwant:\n%s", strings.Join(issues, "\n"), strings.Join(want, "\n"))
 	}
-
-	// The example has no settings: the module's .tenantlint.yml is what configures tenantlint
-	// (here it turns the directive check off, which hides store.go:42).
-	tl := "version: 1\ntables:\n  scoped: [devices]\nchecks:\n  disable: [directive]\n"
-	if err := os.WriteFile(filepath.Join(dir, ".tenantlint.yml"), []byte(tl), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Remove(filepath.Join(dir, "schema.sql")); err != nil {
-		t.Fatal(err)
-	}
-	// golangci-lint's cache is keyed on Go files, not on .tenantlint.yml (docs/golangci-lint.md).
-	if status, _, errOut := golangciLint(t, dir, "cache", "clean"); status != 0 {
-		t.Fatalf("golangci-lint cache clean: exit %d\n%s", status, errOut)
-	}
-	status, issues = lint(t, dir)
-	want := slices.DeleteFunc(sorted(appIssues), func(s string) bool { return strings.Contains(s, "directive: //tenantlint:ignore") })
-	if status != 1 || !slices.Equal(issues, want) {
-		t.Errorf("with the module's .tenantlint.yml: status %d, issues:\n%s\nwant:\n%s", status, strings.Join(issues, "\n"), strings.Join(want, "\n"))
-	}
 }
 
 // TestTenantlintFile: with no settings in .golangci.yml, each package uses its nearest
