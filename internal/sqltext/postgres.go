@@ -55,7 +55,11 @@ func pgError(err error, rw *rewritten, orig string, shift int) error {
 			line, col := lineCol(orig, off)
 			return fmt.Errorf("sqltext: postgres parse error at line %d, column %d (offset %d): invalid UTF-8", line, col, off)
 		}
-		return fmt.Errorf("sqltext: postgres parse error: %w", err)
+		// Some errors have no cursor at all (a NUL byte spelt E'\0' fails the server's
+		// encoding check after parsing): name the start of the statement.
+		off := rw.origOffset(0) + shift
+		line, col := lineCol(orig, off)
+		return fmt.Errorf("sqltext: postgres parse error at line %d, column %d (offset %d, the start of the statement): %w", line, col, off, err)
 	}
 	off := 0
 	for i := 1; i < pe.Cursorpos && off < len(rw.text); i++ {

@@ -545,6 +545,12 @@ func (r *rules) checkBuilder(s *engine.Frame, c *engine.Call) {
 			if r.onLoadedRow(s, c, row) {
 				return
 			}
+			if m, ok := r.rowFromCaller(s, c, row); ok {
+				subject := fmt.Sprintf("the %s by the primary key of the row it is given", where)
+				s.Need(m, call, engine.Needed{Family: "sql", Subject: subject, Sink: subject,
+					Trail: []facts.Step{s.Pkg.Step(pos, "the %s goes by the primary key of a row from the caller", where)}})
+				return
+			}
 			why := v.What
 			if why == "" {
 				why = noPredicate

@@ -223,3 +223,49 @@ func (r *rules) readFromLoadedRow(s *engine.Frame, v ssa.Value) bool {
 	}
 	return r.isLoadedRow(s, v)
 }
+
+// rowFromCaller is the value of the row a query writes by its primary key when that row comes
+// from the function's parameters (a persister's Delete(m Model) running tx.Destroy(&m)): then
+// which row it is, and whether it was loaded for the tenant, is the callers' business, as for
+// any parameter, and the obligation passes to them. A caller that passes a row it loaded with
+// the tenant meets it; one that passes a row it made from an id does not.
+func (r *rules) rowFromCaller(s *engine.Frame, c *engine.Call, row catalog.Builder) (*engine.Value, bool) {
+	links := append([]chainLink{{c, row, nil}}, r.chain(s, c.Recv())...)
+	byKey := false
+	var from *engine.Value
+	for _, l := range links {
+		if l.ent != nil {
+			return nil, false
+		}
+		if l.row.ByModelKey {
+			byKey = true
+		}
+		for _, m := range r.modelArgs(s, l.call, l.row) {
+			if p := paramRow(m); p != nil {
+				if x := s.Eval(p); x.Kind == facts.Param {
+					from = x
+				}
+			}
+		}
+	}
+	return from, byKey && from != nil
+}
+
+// paramRow is the parameter a model is, itself (a *Model parameter) or copied (&m of a Model
+// parameter: SSA stores the parameter into a local); nil for any other model (a row made or
+// loaded here).
+func paramRow(v ssa.Value) *ssa.Parameter {
+	switch x := engine.StripConversions(v).(type) {
+	case *ssa.Parameter:
+		return x
+	case *ssa.Alloc:
+		for _, ref := range *x.Referrers() {
+			if st, ok := ref.(*ssa.Store); ok && st.Addr == x {
+				if p, ok := st.Val.(*ssa.Parameter); ok {
+					return p
+				}
+			}
+		}
+	}
+	return nil
+}

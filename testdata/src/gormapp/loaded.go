@@ -82,3 +82,30 @@ func (s *Store) MoveLoaded(ctx context.Context, tx *gorm.DB, id int64) error {
 	d.TenantID = "other"
 	return tx.Save(&d).Error // want `tenant_id in the gorm insert`
 }
+
+// A repository that saves or deletes the row it is given: its callers decide which row that is.
+func (s *Store) SaveDevice(d *Device) error {
+	return s.db.Save(d).Error
+}
+
+func (s *Store) DeleteDevice(d Device) error {
+	return s.db.Delete(&d).Error
+}
+
+// RenameThroughRepository passes the row it loaded with the tenant: quiet.
+func (s *Store) RenameThroughRepository(ctx context.Context, id int64, name string) error {
+	d, err := s.loadDevice(ctx, id)
+	if err != nil {
+		return err
+	}
+	d.Name = name
+	if err := s.SaveDevice(d); err != nil {
+		return err
+	}
+	return s.DeleteDevice(*d)
+}
+
+// DeleteMade passes a row made from a constant id: any tenant's row.
+func (s *Store) DeleteMade() error {
+	return s.DeleteDevice(Device{ID: 1}) // want `DeleteDevice needs the active tenant in d`
+}

@@ -2,6 +2,8 @@ package popapp
 
 import (
 	"context"
+	"net/http"
+	"strconv"
 
 	"example.com/auth"
 	"github.com/gobuffalo/pop/v6"
@@ -48,4 +50,44 @@ func SaveThroughHelper(ctx context.Context, tx *pop.Connection, id int64, name s
 	}
 	d.Name = name
 	return tx.Save(d)
+}
+
+// A persister that deletes the row it is given by its id: the callers decide which row it is.
+type devicePersister struct{ tx *pop.Connection }
+
+func (p devicePersister) Delete(d Device) error {
+	return p.tx.Destroy(&d)
+}
+
+func (p devicePersister) DeletePtr(d *Device) error {
+	return p.tx.Destroy(d)
+}
+
+func (p devicePersister) Get(ctx context.Context, id int64) (*Device, error) {
+	d := &Device{}
+	err := p.tx.Where("tenant_id = ?", auth.TenantID(ctx)).Where("id = ?", id).First(d)
+	return d, err
+}
+
+// DeleteLoaded passes a row it loaded with the tenant: quiet.
+func DeleteLoaded(ctx context.Context, p devicePersister, id int64) error {
+	d, err := p.Get(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := p.DeletePtr(d); err != nil {
+		return err
+	}
+	return p.Delete(*d)
+}
+
+// DeleteDefault makes the row from a constant id alone: the delete goes by id only.
+func DeleteDefault(p devicePersister) error {
+	return p.DeletePtr(&Device{ID: 1}) // want `DeletePtr needs the active tenant in d`
+}
+
+// DeleteFromURL makes the row from the URL's id: request input picks any tenant's row.
+func DeleteFromURL(p devicePersister, r *http.Request) error {
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	return p.Delete(Device{ID: id}) // want `r.PathValue reaches Delete needs the active tenant in d`
 }

@@ -47,12 +47,18 @@ func UseSaveFor(ctx context.Context, tx *pop.Connection) {
 	SaveFor(tx, "t1", "n") // want `tenant_id in the pop insert`
 }
 
-// UpdateValidated writes the given device by its id: any tenant's.
+// UpdateValidated writes the given device by its id: which row that is, the callers decide.
 func UpdateValidated(tx *pop.Connection, d *Device) error {
-	_, err := tx.ValidateAndUpdate(d) // want `pop query on tenant table "devices" is not scoped`
+	_, err := tx.ValidateAndUpdate(d)
 	return err
 }
 
 func UpdateColumnsByID(tx *pop.Connection, d *Device) error {
-	return tx.UpdateColumns(d, "name") // want `pop query on tenant table "devices" is not scoped`
+	return tx.UpdateColumns(d, "name")
+}
+
+// UseUpdates passes rows made from a constant id: any tenant's row.
+func UseUpdates(tx *pop.Connection) {
+	UpdateValidated(tx, &Device{ID: 1, Name: "n"})   // want `UpdateValidated needs the active tenant in d`
+	UpdateColumnsByID(tx, &Device{ID: 2, Name: "n"}) // want `UpdateColumnsByID needs the active tenant in d`
 }
