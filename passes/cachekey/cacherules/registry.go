@@ -148,7 +148,16 @@ func registryOf(v ssa.Value) *types.Var {
 
 // longLived reports whether a struct (or a pointer to one) is a package variable, a method's
 // pointer receiver, or reached from one through fields.
-func longLived(v ssa.Value) bool {
+func longLived(v ssa.Value) bool { return longLivedFrom(v, map[ssa.Value]bool{}) }
+
+// longLivedFrom is longLived with the values already on the way: a variable that holds its own
+// contents again (a named result captured by a deferred closure and returned: v = *v) is what
+// its other stores make it, so a value met again counts as long-lived.
+func longLivedFrom(v ssa.Value, seen map[ssa.Value]bool) bool {
+	if seen[v] {
+		return true
+	}
+	seen[v] = true
 	switch x := v.(type) {
 	case *ssa.Global:
 		return true
@@ -158,7 +167,7 @@ func longLived(v ssa.Value) bool {
 		return ptr && fn.Signature.Recv() != nil && len(fn.Params) > 0 && fn.Params[0] == x
 	case *ssa.FreeVar:
 		if b := binding(x); b != nil {
-			return longLived(b)
+			return longLivedFrom(b, seen)
 		}
 	case *ssa.Alloc:
 		// A variable holding the receiver (captured by a closure that defers or recovers,
@@ -166,7 +175,7 @@ func longLived(v ssa.Value) bool {
 		stored := false
 		for _, r := range *x.Referrers() {
 			if st, ok := r.(*ssa.Store); ok && st.Addr == x {
-				if !longLived(st.Val) {
+				if !longLivedFrom(st.Val, seen) {
 					return false
 				}
 				stored = true
@@ -174,11 +183,11 @@ func longLived(v ssa.Value) bool {
 		}
 		return stored
 	case *ssa.UnOp:
-		return x.Op == token.MUL && longLived(x.X)
+		return x.Op == token.MUL && longLivedFrom(x.X, seen)
 	case *ssa.FieldAddr:
-		return longLived(x.X)
+		return longLivedFrom(x.X, seen)
 	case *ssa.Field:
-		return longLived(x.X)
+		return longLivedFrom(x.X, seen)
 	}
 	return false
 }

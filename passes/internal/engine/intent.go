@@ -32,7 +32,7 @@ func (s *Frame) outOfReach() bool {
 
 func (s *Frame) computeOutOfReach() bool {
 	fn := s.Fn
-	if fn.Parent() != nil || s.closureParams || s.tenantAtHand() != nil {
+	if fn.Parent() != nil || s.closureParams || s.TenantAtHand() != nil {
 		return false
 	}
 	for i, p := range fn.Params {

@@ -32,11 +32,11 @@ func (s *Frame) needName(v *Value, at ssa.Instruction, n Needed, info *FamilyInf
 		// "stats:" + id where id is an entity id: the tenant cannot come from the callers,
 		// this function builds the key without it.
 		s.AddFinding(at, n.Family, n.Subject+" is built without the active tenant: every tenant shares it", n.Trail)
-	case v.Kind == facts.Param && v.Built && !n.Wrapper && s.Root().fromReceiver(v.Params) && s.tenantAtHand() != nil:
+	case v.Kind == facts.Param && v.Built && !n.Wrapper && s.Root().fromReceiver(v.Params) && s.TenantAtHand() != nil:
 		// filepath.Join(s.dataDir, "reindex") in a function that has the tenant: whatever the
 		// field holds, the path is the same for every tenant this function works for, so the
 		// function is where the tenant is missing, not whoever set the field.
-		trail := append(slices.Clip(n.Trail), *s.tenantAtHand())
+		trail := append(slices.Clip(n.Trail), *s.TenantAtHand())
 		s.AddFinding(at, n.Family, n.Subject+" is built without the active tenant, which is at hand here: every tenant shares it", trail)
 	case v.Kind == facts.Param:
 		s.passUp(s.Root().withoutFlags(v), n)
@@ -170,10 +170,10 @@ func (s *Frame) fromReceiver(refs []facts.ParamRef) bool {
 	return recv
 }
 
-// tenantAtHand is where the function (or a function it is a literal in) has the active tenant:
+// TenantAtHand is where the function (or a function it is a literal in) has the active tenant:
 // a value that is the tenant id (a configured source called, a tenant field read), or a
 // parameter named like the tenant (tenantID, orgID) that is not a flag. nil when it has none.
-func (s *Frame) tenantAtHand() *facts.Step {
+func (s *Frame) TenantAtHand() *facts.Step {
 	for f := s; f != nil; f = f.parent {
 		var first *Value // the earliest, for a deterministic explanation
 		for _, x := range f.vals {

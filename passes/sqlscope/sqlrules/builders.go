@@ -545,7 +545,9 @@ func (r *rules) checkBuilder(s *engine.Frame, c *engine.Call) {
 			if r.onLoadedRow(s, c, row) {
 				return
 			}
-			if m, ok := r.rowFromCaller(s, c, row); ok {
+			// With the tenant at hand the function could have scoped the write itself; without
+			// it, which row it writes is its callers' business.
+			if m, ok := r.rowFromCaller(s, c, row); ok && s.TenantAtHand() == nil {
 				subject := fmt.Sprintf("the %s by the primary key of the row it is given", where)
 				s.Need(m, call, engine.Needed{Family: "sql", Subject: subject, Sink: subject,
 					Trail: []facts.Step{s.Pkg.Step(pos, "the %s goes by the primary key of a row from the caller", where)}})

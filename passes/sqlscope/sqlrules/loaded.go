@@ -228,7 +228,8 @@ func (r *rules) readFromLoadedRow(s *engine.Frame, v ssa.Value) bool {
 // from the function's parameters (a persister's Delete(m Model) running tx.Destroy(&m)): then
 // which row it is, and whether it was loaded for the tenant, is the callers' business, as for
 // any parameter, and the obligation passes to them. A caller that passes a row it loaded with
-// the tenant meets it; one that passes a row it made from an id does not.
+// the tenant meets it; one that passes a row it made from an id does not. (A function with the
+// tenant at hand is held to scoping the write itself: see checkBuilder.)
 func (r *rules) rowFromCaller(s *engine.Frame, c *engine.Call, row catalog.Builder) (*engine.Value, bool) {
 	links := append([]chainLink{{c, row, nil}}, r.chain(s, c.Recv())...)
 	byKey := false

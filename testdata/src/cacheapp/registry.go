@@ -121,3 +121,18 @@ func JoinRoom(w http.ResponseWriter, r *http.Request) {
 	rooms.Join(auth.TenantID(r.Context())+"/"+r.URL.Query().Get("room"), "me") // the tenant's own room
 	rooms.Open(auth.TenantID(r.Context()) + "/lobby")
 }
+
+// recovering holds the receiver in a named result a deferred closure captures (SSA keeps it in
+// memory, and the return reads it back into itself): still the long-lived registry.
+type recovering struct{ m map[string]int }
+
+func (r *recovering) Put(req *http.Request) (v *recovering, err error) {
+	v = r
+	defer func() {
+		if rec := recover(); rec != nil {
+			_ = v
+		}
+	}()
+	v.m[req.URL.Query().Get("k")] = 1 // want `the registry key of m comes from request input`
+	return v, err
+}
