@@ -102,6 +102,12 @@ func fragmentSQL(frag string, d Dialect) (string, error) {
 	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
+		if t.kind == tkDollarParam {
+			// The wrapper numbers the fragment's ? as $1, $2, ...: a $n of the fragment's own
+			// would be read as one of them. ORMs bind fragments with ?; a $n is passed to the
+			// database as written, which the caller's text scan reads instead.
+			return "", fmt.Errorf("sqltext: positional placeholder %s in fragment", frag[t.start:t.end])
+		}
 		if !isQ(t) {
 			b.WriteString(frag[t.start:t.end])
 			continue

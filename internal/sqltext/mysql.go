@@ -17,7 +17,7 @@ import (
 func parseMySQL(rw *rewritten) ([]parsedStmt, error) {
 	stmts, _, err := parser.New().ParseSQL(rw.text)
 	if err != nil {
-		return nil, fmt.Errorf("sqltext: mysql parse error: %w", err)
+		return nil, myError(err, rw.text, 0)
 	}
 	var out []parsedStmt
 	cursor := 0
@@ -34,6 +34,17 @@ func parseMySQL(rw *rewritten) ([]parsedStmt, error) {
 		out = append(out, parsedStmt{kind: kind, q: q})
 	}
 	return out, nil
+}
+
+// myError names where a parse error is. marino's syntax errors say "line L column C"; a few
+// errors found while building a literal (an out-of-range double such as 10E000100000000000)
+// name no position, and then the start of the statement is named.
+func myError(err error, src string, start int) error {
+	if strings.Contains(err.Error(), "line ") {
+		return fmt.Errorf("sqltext: mysql parse error: %w", err)
+	}
+	line, col := lineCol(src, start)
+	return fmt.Errorf("sqltext: mysql parse error at line %d, column %d (offset %d, the start of the statement): %w", line, col, start, err)
 }
 
 type myConv struct {
@@ -509,7 +520,7 @@ func schemaMySQL(src string, o *options) ([]SchemaTable, error) {
 		stmts, _, err := parser.New().ParseSQL(text)
 		if err != nil {
 			if firstErr == nil {
-				firstErr = fmt.Errorf("sqltext: mysql parse error: %w", err)
+				firstErr = myError(err, src, sp.start)
 			}
 			continue
 		}
