@@ -15,7 +15,7 @@ import (
 // parser). Placeholder rewriting keeps lengths for MySQL, so the line and
 // column in marino's error text are valid for the original text too.
 func parseMySQL(rw *rewritten) ([]parsedStmt, error) {
-	stmts, _, err := parser.New().ParseSQL(rw.text)
+	stmts, _, err := parseMySQLText(rw.text)
 	if err != nil {
 		return nil, myError(err, rw.text, 0)
 	}
@@ -34,6 +34,18 @@ func parseMySQL(rw *rewritten) ([]parsedStmt, error) {
 		out = append(out, parsedStmt{kind: kind, q: q})
 	}
 	return out, nil
+}
+
+// parseMySQLText is marino's ParseSQL with its panics turned into parse errors: marino panics
+// on some literals it cannot hold (an integer of a hundred digits reaches an unimplemented
+// branch of its decimal type), which is a text it cannot read, not a bug of ours.
+func parseMySQLText(text string) (stmts []ast.StmtNode, warns []error, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			stmts, warns, err = nil, nil, fmt.Errorf("the parser failed: %v", p)
+		}
+	}()
+	return parser.New().ParseSQL(text)
 }
 
 // myError names where a parse error is. marino's syntax errors say "line L column C"; a few
@@ -501,7 +513,7 @@ func restore(n ast.Node) string {
 // schemaMySQL implements SchemaTables for MySQL.
 func schemaMySQL(src string, o *options) ([]SchemaTable, error) {
 	sc := &schemaCollector{opts: o, seen: map[string]bool{}}
-	stmts, _, err := parser.New().ParseSQL(src)
+	stmts, _, err := parseMySQLText(src)
 	if err == nil {
 		cursor := 0
 		for _, st := range stmts {
@@ -517,7 +529,7 @@ func schemaMySQL(src string, o *options) ([]SchemaTable, error) {
 	var firstErr error
 	for _, sp := range splitStatements(src, MySQL) {
 		text, shift := statementText(src, sp)
-		stmts, _, err := parser.New().ParseSQL(text)
+		stmts, _, err := parseMySQLText(text)
 		if err != nil {
 			if firstErr == nil {
 				firstErr = myError(err, src, sp.start)
