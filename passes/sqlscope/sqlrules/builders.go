@@ -852,8 +852,14 @@ func (r *rules) checkInsert(s *engine.Frame, c *engine.Call, row catalog.Builder
 				return
 			}
 		case catalog.BuilderColumns:
+			// squirrel appends the names of every Columns call and joins them with commas, so
+			// one string may name several columns ("name, payload, tenant_id").
 			if cs, ok := engine.ConstStrings(args[i]); ok {
-				columns = cs
+				for _, c := range cs {
+					for _, name := range strings.Split(c, ",") {
+						columns = append(columns, strings.Trim(strings.TrimSpace(name), "\"`"))
+					}
+				}
 			}
 		case catalog.BuilderValues:
 			values, _ = engine.SliceElems(args[i])

@@ -54,3 +54,23 @@ func Insert(ctx context.Context, name string) {
 	sq.Insert("devices").SetMap(map[string]interface{}{"tenant_id": "acme"}).ToSql() // want `tenant_id in the squirrel insert, but it gets a constant`
 	sq.Insert("users").Columns("email").Values(name).ToSql()
 }
+
+type device struct {
+	Name     string
+	TenantID string
+}
+
+// InsertBatch: squirrel joins the strings of Columns with commas, so one string may name
+// several columns; a batch adds one Values call per row in a loop (Permify's schema writer).
+func InsertBatch(ctx context.Context, rows []device) {
+	tid := auth.TenantID(ctx)
+	sq.Insert("devices").Columns("name, tenant_id").Values("a", tid).ToSql()
+	sq.Insert("devices").Columns("name", "`tenant_id`").Values("a", tid).ToSql()
+	sq.Insert("devices").Columns("name, payload").Values("a", tid).ToSql()      // want `squirrel insert into tenant table "devices" does not set its tenant column`
+	sq.Insert("devices").Columns("name, tenant_id").Values("a", "acme").ToSql() // want `tenant_id in the squirrel insert, but it gets a constant`
+	b := sq.Insert("devices").Columns("name, tenant_id")
+	for _, r := range rows {
+		b = b.Values(r.Name, tid)
+	}
+	b.ToSql()
+}
