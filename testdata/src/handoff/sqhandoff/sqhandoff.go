@@ -137,3 +137,65 @@ func (s *Store) List(ctx context.Context) {
 	runSelect(ctx, s.db, sq.Select("id").From("devices").Where(sq.Eq{"tenant_id": auth.TenantID(ctx)}))
 	runSelect(ctx, s.db, sq.Select("id").From("users"))
 }
+
+// A helper makes the builder and returns it; the caller adds conditions and runs it. The table
+// and predicates the helper gave it are the caller's to judge.
+type Reader struct {
+	db      *sql.DB
+	builder sq.StatementBuilderType
+}
+
+func (r *Reader) devicesQuery() sq.SelectBuilder {
+	return r.builder.Select("id", "name").From("devices")
+}
+
+func (r *Reader) scopedQuery(tenantID string) sq.SelectBuilder {
+	return r.builder.Select("id", "name").From("devices").Where(sq.Eq{"tenant_id": tenantID})
+}
+
+func (r *Reader) devicesQueryErr(limit uint64) (sq.SelectBuilder, error) {
+	if limit == 0 {
+		return sq.SelectBuilder{}, nil
+	}
+	return r.builder.Select("id").From("devices").Limit(limit), nil
+}
+
+func (r *Reader) Read(ctx context.Context, tenantID string, id int64) error {
+	q, args, err := r.devicesQuery().Where(sq.Eq{"id": id}).ToSql() // want `squirrel query on tenant table "devices" is not scoped`
+	if err != nil {
+		return err
+	}
+	_, err = r.db.QueryContext(ctx, q, args...)
+	return err
+}
+
+func (r *Reader) ReadOK(ctx context.Context, tenantID string, id int64) error {
+	q, args, err := r.scopedQuery(tenantID).Where(sq.Eq{"id": id}).ToSql()
+	if err != nil {
+		return err
+	}
+	_, err = r.db.QueryContext(ctx, q, args...)
+	return err
+}
+
+func (r *Reader) ReadOK2(ctx context.Context, tenantID string, id int64) error {
+	q, args, err := r.devicesQuery().Where(sq.Eq{"id": id, "tenant_id": tenantID}).ToSql()
+	if err != nil {
+		return err
+	}
+	_, err = r.db.QueryContext(ctx, q, args...)
+	return err
+}
+
+func (r *Reader) ReadErr(ctx context.Context, id int64) error {
+	b, err := r.devicesQueryErr(10)
+	if err != nil {
+		return err
+	}
+	q, args, err := b.Where(sq.Eq{"id": id}).ToSql() // want `squirrel query on tenant table "devices" is not scoped`
+	if err != nil {
+		return err
+	}
+	_, err = r.db.QueryContext(ctx, q, args...)
+	return err
+}
