@@ -3,7 +3,7 @@ package catalog
 import "strings"
 
 // cacheSinks are the cache libraries' key sinks (family "cache"): go-redis v9, rueidis,
-// gomemcache, ristretto v2, go-cache, gocache v4, singleflight and groupcache.
+// gomemcache, ristretto v1 and v2, go-cache, gocache v4, singleflight and groupcache.
 var cacheSinks = buildCacheSinks()
 
 // cacheLibraries are the cache libraries, whose own code is not analysed.
@@ -178,7 +178,9 @@ func cacheTable() []cacheCommands {
 		{recv: recvs(memcache, "Client"), methods: "GetMulti", at: []KeySink{keys(0)}},
 		{recv: recvs(memcache, "Client"), methods: "Set Add Replace CompareAndSwap Append Prepend", at: []KeySink{field(0, "Key")}},
 
-		// ristretto v2 (generic keys).
+		// ristretto v1 and v2 (generic keys since v1.0.0; v0's interface{} keys are the same
+		// methods of the same type).
+		{recv: recvs("github.com/dgraph-io/ristretto", "Cache"), methods: "Get GetTTL Set SetWithTTL Del", at: []KeySink{key(0)}},
 		{recv: recvs("github.com/dgraph-io/ristretto/v2", "Cache"), methods: "Get GetTTL Set SetWithTTL Del", at: []KeySink{key(0)}},
 
 		// go-cache: the methods are the unexported cache's, which Cache embeds.

@@ -13,6 +13,7 @@ func init() {
 		"github.com/redis/rueidis",
 		"github.com/redis/rueidis/internal/cmds",
 		"github.com/bradfitz/gomemcache/memcache",
+		"github.com/dgraph-io/ristretto",
 		"github.com/dgraph-io/ristretto/v2",
 		"github.com/patrickmn/go-cache",
 		"github.com/eko/gocache/lib/v4/cache",

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"example.com/auth"
+	ristrettov1 "github.com/dgraph-io/ristretto"
 	"github.com/dgraph-io/ristretto/v2"
 	gocache "github.com/eko/gocache/lib/v4/cache"
 	"github.com/golang/groupcache"
@@ -63,4 +64,11 @@ func Groupcache(ctx context.Context, id int64) (string, error) {
 	}
 	err := g.Get(ctx, auth.TenantID(ctx)+":report:"+strconv.FormatInt(id, 10), groupcache.StringSink(&s))
 	return s, err
+}
+
+// ristretto v1 (Permify's cache) has v2's API under the module's first path.
+func RistrettoV1(ctx context.Context, c *ristrettov1.Cache[string, any], id int64) {
+	n := strconv.FormatInt(id, 10)
+	c.Get("report:" + n) // want `the cache key of Get is built without the active tenant`
+	c.Set(auth.TenantID(ctx)+":report:"+n, 1, 1)
 }
