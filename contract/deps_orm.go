@@ -8,6 +8,7 @@ import (
 	_ "github.com/Masterminds/squirrel"
 	_ "github.com/gobuffalo/pop/v6"
 	_ "github.com/uptrace/bun"
+	_ "github.com/xorm-io/xorm"
 	_ "gorm.io/gorm"
 	_ "xorm.io/xorm"
 )

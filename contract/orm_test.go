@@ -16,6 +16,7 @@ func init() {
 		"gorm.io/gorm",
 		"github.com/uptrace/bun",
 		"xorm.io/xorm",
+		"github.com/xorm-io/xorm",
 		"github.com/Masterminds/squirrel",
 		"entgo.io/ent",
 		"github.com/gobuffalo/pop/v6",

@@ -87,6 +87,7 @@ func lint(o options, patterns []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if o.verbose {
+		printRuns(res.Runs, stderr)
 		printTables(pkgs, stderr)
 		printOutOfReach(engine, stderr)
 	}
@@ -233,7 +234,19 @@ func sortFindings(fs []finding) {
 	})
 }
 
-// printTables says, for each configuration in use, which tables are tenant tables and why.
+// printRuns says, for -v, how long each analysis run took: the first, and those made again
+// with the requirements found behind interface methods (their cost is the whole-program step's).
+func printRuns(runs []driver.Run, w io.Writer) {
+	for i, r := range runs {
+		if i == 0 {
+			fmt.Fprintf(w, "tenantlint: analysis: %.1fs\n", r.Duration.Seconds())
+			continue
+		}
+		fmt.Fprintf(w, "tenantlint: analysis again, with the requirements of %s: %.1fs\n",
+			plural(r.InterfaceMethods, "interface method"), r.Duration.Seconds())
+	}
+}
+
 // printOutOfReach lists, for -v, the functions with findings that nothing could give a tenant:
 // each is cross-tenant by design (declare it) or a bug, and a team decides in one place.
 func printOutOfReach(engine []engineResult, w io.Writer) {
@@ -267,6 +280,7 @@ func printOutOfReach(engine []engineResult, w io.Writer) {
 	}
 }
 
+// printTables says, for each configuration in use, which tables are tenant tables and why.
 func printTables(pkgs []*packages.Package, w io.Writer) {
 	done := map[string]bool{}
 	for _, p := range pkgs {

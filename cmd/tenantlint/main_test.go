@@ -470,6 +470,13 @@ func TestInterfaceDrivers(t *testing.T) {
 	if got := lines(out); !slices.Equal(got, want) {
 		t.Errorf("tenantlint findings at %v, want %v\n%s", got, want, out)
 	}
+	// -v names the runs: the second knows store.Store's methods, the third the service
+	// interface's method that calls them (two hops).
+	_, errOut, _ = runIn(t, dir, bin, "-v", "./...")
+	if !strings.Contains(errOut, "analysis again, with the requirements of 1 interface method:") ||
+		!strings.Contains(errOut, "analysis again, with the requirements of 2 interface methods:") {
+		t.Errorf("tenantlint -v does not name the interface runs:\n%s", errOut)
+	}
 
 	_, errOut, code = runIn(t, dir, "go", "vet", "-vettool="+bin, "./...")
 	if code != 0 {

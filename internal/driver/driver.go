@@ -12,6 +12,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -54,6 +55,16 @@ type Result struct {
 	Errors []ActionError
 	// NotAnalysed are the root packages some check could not run on, sorted.
 	NotAnalysed []string
+	// Runs are the analysis runs made: the first, then one per round of requirements found
+	// through interfaces, so that what the interface step costs is visible (-v prints them).
+	Runs []Run
+}
+
+// Run is one analysis of every package.
+type Run struct {
+	Duration time.Duration
+	// InterfaceMethods is how many interface methods had requirements known in this run.
+	InterfaceMethods int
 }
 
 // ActionError is an analysis that failed on a package.
@@ -205,10 +216,12 @@ func Analyze(pkgs []*packages.Package, extra ...*analysis.Analyzer) (*Result, er
 // AnalyzeChecks is Analyze with only some of the checks (SelectChecks).
 func AnalyzeChecks(pkgs []*packages.Package, checks []*analysis.Analyzer, extra ...*analysis.Analyzer) (*Result, error) {
 	analyzers := append(slices.Clone(checks), extra...)
+	start := time.Now()
 	graph, err := checker.Analyze(analyzers, pkgs, nil)
 	if err != nil {
 		return nil, err
 	}
+	runs := []Run{{Duration: time.Since(start)}}
 	// Each run can add requirements: an implementation that calls another interface passes that
 	// interface's requirements on to its own callers (two hops). Runs stop when nothing new is
 	// found, or after maxInterfaceRuns (a longer chain of interfaces is reported up to there).
@@ -221,11 +234,13 @@ func AnalyzeChecks(pkgs []*packages.Package, checks []*analysis.Analyzer, extra 
 		known = ifaces
 		tenantflow.Engine.SetInterfaceRequires(ifaces)
 		defer tenantflow.Engine.SetInterfaceRequires(nil)
+		start := time.Now()
 		if graph, err = checker.Analyze(analyzers, pkgs, nil); err != nil {
 			return nil, err
 		}
+		runs = append(runs, Run{Duration: time.Since(start), InterfaceMethods: len(ifaces)})
 	}
-	res := &Result{Packages: pkgs, Graph: graph}
+	res := &Result{Packages: pkgs, Graph: graph, Runs: runs}
 	seenErr := map[string]bool{}
 	notAnalysed := map[string]bool{}
 	for act := range graph.All() {

@@ -53,7 +53,7 @@ func TestBun(t *testing.T) {
 }
 
 func TestXorm(t *testing.T) {
-	analysistest.Run(t, testdata(), sqlscope.Analyzer, "xormapp")
+	analysistest.Run(t, testdata(), sqlscope.Analyzer, "xormapp", "xormforkapp")
 }
 
 func TestPop(t *testing.T) {
