@@ -618,6 +618,23 @@ type chainLink struct {
 // chain lists the builder calls that made v, in this function (through φ-nodes, both ways).
 func (r *rules) chain(s *engine.Frame, v ssa.Value) []chainLink {
 	var out []chainLink
+	walkCalls(v, func(x *ssa.Call) ssa.Value {
+		c := s.Pkg.Call(x)
+		row, ent, ok := r.builderRow(s, c)
+		if ok {
+			out = append(out, chainLink{c, row, ent})
+		} else if !r.isBuilderType(x.Type()) {
+			return nil
+		}
+		return c.Recv()
+	})
+	return out
+}
+
+// walkCalls walks back from v, through φ-nodes, tuple extracts and type changes, to the calls
+// that made it, and from each call on to the value visit returns (its receiver, or nil to stop
+// there). It visits a value once, and at most 64 values.
+func walkCalls(v ssa.Value, visit func(*ssa.Call) ssa.Value) {
 	seen := map[ssa.Value]bool{}
 	var walk func(v ssa.Value)
 	walk = func(v ssa.Value) {
@@ -635,18 +652,10 @@ func (r *rules) chain(s *engine.Frame, v ssa.Value) []chainLink {
 		case *ssa.ChangeType:
 			walk(x.X)
 		case *ssa.Call:
-			c := s.Pkg.Call(x)
-			row, ent, ok := r.builderRow(s, c)
-			if ok {
-				out = append(out, chainLink{c, row, ent})
-			} else if !r.isBuilderType(x.Type()) {
-				return
-			}
-			walk(c.Recv())
+			walk(visit(x))
 		}
 	}
 	walk(v)
-	return out
 }
 
 // builderTable finds the tenant table a query touches: from its ent entity, the model types

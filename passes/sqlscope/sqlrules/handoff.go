@@ -224,35 +224,18 @@ func optionRefs(s *engine.Frame, fn ssa.Value) []facts.ParamRef {
 // theirs to scope.
 func (r *rules) appliedOptions(s *engine.Frame, v ssa.Value) *engine.Value {
 	var refs []facts.ParamRef
-	seen := map[ssa.Value]bool{}
-	var walk func(v ssa.Value)
-	walk = func(v ssa.Value) {
-		if v == nil || seen[v] || len(seen) > 64 {
-			return
+	walkCalls(v, func(x *ssa.Call) ssa.Value {
+		cc := x.Common()
+		if !cc.IsInvoke() && engine.StaticCallee(cc) == nil && r.isScopeFunc(cc.Signature()) {
+			refs = append(refs, optionRefs(s, cc.Value)...)
+			return nil
 		}
-		seen[v] = true
-		switch x := v.(type) {
-		case *ssa.Phi:
-			for _, e := range x.Edges {
-				walk(e)
-			}
-		case *ssa.Extract:
-			walk(x.Tuple)
-		case *ssa.ChangeType:
-			walk(x.X)
-		case *ssa.Call:
-			cc := x.Common()
-			if !cc.IsInvoke() && engine.StaticCallee(cc) == nil && r.isScopeFunc(cc.Signature()) {
-				refs = append(refs, optionRefs(s, cc.Value)...)
-				return
-			}
-			c := s.Pkg.Call(x)
-			if _, _, ok := r.builderRow(s, c); ok {
-				walk(c.Recv())
-			}
+		c := s.Pkg.Call(x)
+		if _, _, ok := r.builderRow(s, c); ok {
+			return c.Recv()
 		}
-	}
-	walk(v)
+		return nil
+	})
 	if len(refs) == 0 {
 		return nil
 	}
