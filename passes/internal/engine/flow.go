@@ -127,6 +127,9 @@ func (s *Frame) step(instr ssa.Instruction) {
 				s.nilReturns = true
 				continue
 			}
+			if v.Kind == facts.None && !described(v) {
+				v = s.emptyReturn(in, v)
+			}
 			s.returns[i] = Meet(s.returns[i], v)
 		}
 	}
