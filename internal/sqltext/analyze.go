@@ -671,9 +671,30 @@ func (a *analyzer) solveConds(e *env, conds []cond) {
 // pin of a table without a tenant column) that every branch pins gets
 // the union of their tenants. Branches pinned to literals do not join
 // (two literals may be two tenants).
+//
+// A branch that holds only when the caller binds the empty string or NULL to a placeholder
+// is an optional filter's "no filter" case, scoped by $1:
+//
+//	(tenant_id = $1 OR $1 = '')
+//	($1::text IS NULL OR tenant_id = $1)
+//
+// A caller that binds a tenant to $1 never takes that branch; one binding the empty string
+// (every tenant) is then the caller's finding, as any constant tenant is. Such a branch is
+// left out when every pin the other branches share is to that placeholder (among others); a
+// pin to another placeholder is dropped: `tenant_id = $1 OR $2 = ...` returns every row
+// when $2 is empty.
 func (a *analyzer) tryOr(e *env, c cond, o *orExpr) bool {
 	var common map[colKey]*pin
-	for i, b := range o.args {
+	var vacuous []Placeholder
+	var branches []expr
+	for _, b := range o.args {
+		if ph, ok := emptyPlaceholder(b); ok {
+			vacuous = append(vacuous, ph)
+			continue
+		}
+		branches = append(branches, b)
+	}
+	for i, b := range branches {
 		he := &env{parent: e.parent, ctes: e.ctes, sources: e.sources, pins: maps.Clone(e.pins)}
 		a.solveConds(he, []cond{{e: b, all: c.all, scope: c.scope}})
 		got := map[colKey]*pin{}
@@ -696,6 +717,17 @@ func (a *analyzer) tryOr(e *env, c cond, o *orExpr) bool {
 		if len(common) == 0 {
 			return false
 		}
+	}
+	for k, p := range common {
+		for _, ph := range vacuous {
+			if !slices.Contains(p.tenant, ph) {
+				delete(common, k)
+				break
+			}
+		}
+	}
+	if len(common) == 0 {
+		return false
 	}
 	for k, p := range common {
 		e.pins[k] = p

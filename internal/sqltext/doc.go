@@ -113,6 +113,17 @@
 // branch may pin by a placeholder or by a link. Branches pinned to
 // different literals do not join.
 //
+// An optional filter is scoped by its placeholder:
+//
+//	WHERE (tenant_id = $1 OR $1 = '')
+//	WHERE ($1::text IS NULL OR tenant_id = $1)
+//
+// The branch that tests the placeholder for the empty string or NULL
+// never holds when the caller binds a tenant there, and binding the
+// empty string (every tenant) is a constant tenant, which the caller is
+// held to like any other. The other branches must pin the column to that
+// very placeholder: `tenant_id = $1 OR $2 = ...` is not scoped.
+//
 // A membership test `x IN (SELECT y FROM t ...)` in WHERE or ON, with x
 // a column of a scoped row, links t: only the rows whose y equals x
 // decide the test, exactly as in the correlated `EXISTS (SELECT 1 FROM t

@@ -228,6 +228,47 @@ func TestPostgresOrPrecedence(t *testing.T) {
 			refs:  []ref{{table: "devices", problem: "is ORed"}},
 		},
 		{
+			// An optional filter: scoped by $1 whenever the caller binds a tenant there; a
+			// caller binding '' is held to the obligation like any other.
+			name:  "optional tenant filter, empty string",
+			query: "SELECT * FROM devices WHERE (tenant_id = @tenant_id OR @tenant_id = '') AND id = @id",
+			refs:  []ref{{table: "devices", scoped: true, tenant: []Placeholder{named(1, "tenant_id")}}},
+		},
+		{
+			name:  "optional tenant filter, NULL and casts",
+			query: "SELECT * FROM devices d WHERE ($1::text IS NULL OR d.tenant_id = $1::text)",
+			refs:  []ref{{table: "devices", scoped: true, tenant: []Placeholder{p(1)}}},
+		},
+		{
+			name:  "optional filter through a link",
+			query: "SELECT * FROM sessions s JOIN devices d ON d.id = s.device_id WHERE (d.tenant_id = $1 OR '' = $1)",
+			refs: []ref{
+				{table: "sessions", scoped: true, tenant: []Placeholder{p(1)}},
+				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
+			},
+		},
+		{
+			// $2 = '' returns every tenant's rows whatever $1 is.
+			name:  "optional filter on another placeholder",
+			query: "SELECT * FROM devices WHERE (tenant_id = $1 OR $2 = '')",
+			refs:  []ref{{table: "devices", problem: "is ORed"}},
+		},
+		{
+			name:  "a non-empty test of the placeholder is not the empty case",
+			query: "SELECT * FROM devices WHERE (tenant_id = $1 OR $1 <> '')",
+			refs:  []ref{{table: "devices", problem: "is ORed"}},
+		},
+		{
+			name:  "IS NOT NULL is not the empty case",
+			query: "SELECT * FROM devices WHERE (tenant_id = $1 OR $1 IS NOT NULL)",
+			refs:  []ref{{table: "devices", problem: "is ORed"}},
+		},
+		{
+			name:  "the empty case alone",
+			query: "SELECT * FROM devices WHERE ($1 = '' OR $1 IS NULL)",
+			refs:  []ref{{table: "devices", problem: "no tenant_id predicate"}},
+		},
+		{
 			name:  "OR inside a join condition",
 			query: "SELECT * FROM devices d JOIN users u ON u.tenant_id = d.tenant_id OR u.admin WHERE d.tenant_id = $1",
 			refs: []ref{
@@ -1302,6 +1343,17 @@ func TestMySQL(t *testing.T) {
 			name:  "no tenant predicate",
 			query: "SELECT * FROM devices WHERE id = ?",
 			refs:  []ref{{table: "devices", problem: "no tenant_id predicate in WHERE"}},
+		},
+		{
+			name:  "optional tenant filter by name",
+			query: "SELECT * FROM devices WHERE (tenant_id = sqlc.arg(tenant_id) OR sqlc.arg(tenant_id) = '' OR sqlc.arg(tenant_id) IS NULL)",
+			refs:  []ref{{table: "devices", scoped: true, tenant: []Placeholder{named(1, "tenant_id")}}},
+		},
+		{
+			// Two ? are two arguments: nothing ties the second to the first.
+			name:  "optional filter with positional placeholders",
+			query: "SELECT * FROM devices WHERE (tenant_id = ? OR ? = '')",
+			refs:  []ref{{table: "devices", problem: "is ORed"}},
 		},
 		{
 			name:  "sqlx named; @user variables untouched",

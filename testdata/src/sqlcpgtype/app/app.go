@@ -38,3 +38,15 @@ func (s *Service) Callers(ctx context.Context, id string) {
 	s.q.GetDevice(ctx, db.GetDeviceParams{ID: conv.Text(id), TenantID: conv.Unset(tid)})      // want `GetDevice needs the active tenant in arg.TenantID`
 	s.q.GetDevice(ctx, db.GetDeviceParams{ID: conv.Text(id), TenantID: conv.Unprefixed(tid)}) // want `GetDevice needs the active tenant in arg.TenantID`
 }
+
+// CountDevices passes the project it is given; the instance-wide count passes the empty
+// string, which is where the finding belongs.
+func (s *Service) CountDevices(ctx context.Context, tenantID, name string) (int64, error) {
+	return s.q.CountDevices(ctx, db.CountDevicesParams{TenantID: conv.TextNullable(tenantID), Name: conv.Text(name)})
+}
+
+func (s *Service) Counts(ctx context.Context) {
+	s.CountDevices(ctx, auth.TenantID(ctx), "x")
+	s.CountDevices(ctx, "", "x")                                       // want `CountDevices needs the active tenant in tenantID .* but it gets a constant`
+	s.q.CountDevices(ctx, db.CountDevicesParams{Name: conv.Text("x")}) // want `CountDevices needs the active tenant in arg.TenantID`
+}
