@@ -69,6 +69,18 @@
 // under OR only when every branch links (below), and an outer join's ON
 // links only its nullable side.
 //
+// Tenants may nest: a tenant table whose tenant column is equated with
+// the key of a row of a coarser tenant's table (one whose tenant column
+// is another), scoped, is scoped by that row's tenant:
+//
+//	FROM events e JOIN projects p ON p.id = e.project_id
+//	WHERE p.organisation_id = $1
+//
+// reads the events of organisation $1's projects (also with `project_id
+// IN (SELECT id FROM projects WHERE organisation_id = $1)`). The key of a
+// row of the same tenant level (an endpoint's id, whose tenant column is
+// project_id too) is not a tenant and links nothing.
+//
 // Rows of tables without a tenant column (Options.IsTenantTable rejects
 // them) are never reported, but they pass links on, in the direction the
 // column names give away, since such a table may be a join or child

@@ -50,3 +50,8 @@ func (s *Service) Counts(ctx context.Context) {
 	s.CountDevices(ctx, "", "x")                                       // want `CountDevices needs the active tenant in tenantID .* but it gets a constant`
 	s.q.CountDevices(ctx, db.CountDevicesParams{Name: conv.Text("x")}) // want `CountDevices needs the active tenant in arg.TenantID`
 }
+
+func (s *Service) OrgCounts(ctx context.Context) {
+	s.q.CountOrgDevices(ctx, auth.UserFrom(ctx).OrgID)
+	s.q.CountOrgDevices(ctx, "acme") // want `CountOrgDevices needs the active tenant in orgID .* but it gets a constant`
+}

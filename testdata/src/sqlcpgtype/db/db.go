@@ -75,3 +75,31 @@ func (q *Queries) CountNamed(ctx context.Context, tenantID, all string) (int64, 
 	err := row.Scan(&count)
 	return count, err
 }
+
+const countOrgDevices = `-- name: CountOrgDevices :one
+SELECT count(*) FROM devices d
+JOIN workspaces w ON w.id = d.tenant_id
+WHERE w.org_id = $1
+`
+
+// CountOrgDevices counts the devices of every workspace of an org: scoped by the org.
+func (q *Queries) CountOrgDevices(ctx context.Context, orgID string) (int64, error) {
+	row := q.db.QueryRow(ctx, countOrgDevices, orgID)
+	var count int64
+	err := row.Scan(&count)
+	return count, err
+}
+
+const countNamedDevices = `-- name: CountNamedDevices :one
+SELECT count(*) FROM devices d
+JOIN workspaces w ON w.id = d.tenant_id
+WHERE w.name = $1
+`
+
+// CountNamedDevices joins the workspaces but scopes neither.
+func (q *Queries) CountNamedDevices(ctx context.Context, name string) (int64, error) {
+	row := q.db.QueryRow(ctx, countNamedDevices, name) // want `query on tenant table "devices" is not scoped` `query on tenant table "workspaces" is not scoped`
+	var count int64
+	err := row.Scan(&count)
+	return count, err
+}
