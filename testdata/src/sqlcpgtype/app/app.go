@@ -4,6 +4,7 @@ package app
 
 import (
 	"context"
+	"encoding/json"
 
 	"example.com/auth"
 
@@ -54,4 +55,27 @@ func (s *Service) Counts(ctx context.Context) {
 func (s *Service) OrgCounts(ctx context.Context) {
 	s.q.CountOrgDevices(ctx, auth.UserFrom(ctx).OrgID)
 	s.q.CountOrgDevices(ctx, "acme") // want `CountOrgDevices needs the active tenant in orgID .* but it gets a constant`
+}
+
+// Filter is stored as JSON (a batch job's filter).
+type Filter struct {
+	TenantID string
+	Name     string
+}
+
+// decodeFilter fills a zero Filter from JSON: its fields are what the JSON holds.
+func decodeFilter(b []byte) (*Filter, error) {
+	f := Filter{}
+	err := json.Unmarshal(b, &f)
+	return &f, err
+}
+
+func (s *Service) FromJSON(ctx context.Context, b []byte) {
+	f, _ := decodeFilter(b)
+	s.FindDevice(ctx, "1", f.TenantID)
+	var g Filter
+	_ = json.Unmarshal(b, &g)
+	s.FindDevice(ctx, "1", g.TenantID)
+	h := Filter{}
+	s.FindDevice(ctx, "1", h.TenantID) // want `FindDevice needs the active tenant in tenantID .* but it gets a constant`
 }
