@@ -49,3 +49,34 @@ func TestInterfaceRequires(t *testing.T) {
 		t.Errorf("findings:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
 	}
 }
+
+// TestRegistryInDependency: an in-process registry is looked for in the module's own packages;
+// a map inside a dependency (a generic LRU keyed by what its caller passes) is not one.
+func TestRegistryInDependency(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", "mod", "regdep"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkgs, err := Load(Options{Dir: dir}, "./...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Analyze(pkgs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Errors) > 0 {
+		t.Fatalf("errors: %v", res.Errors)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		p := f.Fset.Position(f.Diag.Pos)
+		rel, _ := filepath.Rel(dir, p.Filename)
+		got = append(got, fmt.Sprintf("%s:%d %s", filepath.ToSlash(rel), p.Line, f.Check))
+	}
+	slices.Sort(got)
+	want := []string{"app/app.go:25 cachekey"}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+}

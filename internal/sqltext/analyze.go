@@ -671,9 +671,30 @@ func (a *analyzer) solveConds(e *env, conds []cond) {
 // pin of a table without a tenant column) that every branch pins gets
 // the union of their tenants. Branches pinned to literals do not join
 // (two literals may be two tenants).
+//
+// A branch that holds only when the caller binds the empty string or NULL to a placeholder
+// is an optional filter's "no filter" case, scoped by $1:
+//
+//	(tenant_id = $1 OR $1 = '')
+//	($1::text IS NULL OR tenant_id = $1)
+//
+// A caller that binds a tenant to $1 never takes that branch; one binding the empty string
+// (every tenant) is then the caller's finding, as any constant tenant is. Such a branch is
+// left out when every pin the other branches share is to that placeholder (among others); a
+// pin to another placeholder is dropped: `tenant_id = $1 OR $2 = ...` returns every row
+// when $2 is empty.
 func (a *analyzer) tryOr(e *env, c cond, o *orExpr) bool {
 	var common map[colKey]*pin
-	for i, b := range o.args {
+	var vacuous []Placeholder
+	var branches []expr
+	for _, b := range o.args {
+		if ph, ok := emptyPlaceholder(b); ok {
+			vacuous = append(vacuous, ph)
+			continue
+		}
+		branches = append(branches, b)
+	}
+	for i, b := range branches {
 		he := &env{parent: e.parent, ctes: e.ctes, sources: e.sources, pins: maps.Clone(e.pins)}
 		a.solveConds(he, []cond{{e: b, all: c.all, scope: c.scope}})
 		got := map[colKey]*pin{}
@@ -696,6 +717,17 @@ func (a *analyzer) tryOr(e *env, c cond, o *orExpr) bool {
 		if len(common) == 0 {
 			return false
 		}
+	}
+	for k, p := range common {
+		for _, ph := range vacuous {
+			if !slices.Contains(p.tenant, ph) {
+				delete(common, k)
+				break
+			}
+		}
+	}
+	if len(common) == 0 {
+		return false
 	}
 	for k, p := range common {
 		e.pins[k] = p
@@ -740,7 +772,47 @@ func (a *analyzer) tryLink(e *env, c cond, target, other expr) bool {
 	if p == nil {
 		return false
 	}
+	if s.tenant && a.opts.isTenantColumn(s.name, col.name) {
+		return a.linkToTenantRow(e, s, col.name, other, p)
+	}
 	return a.link(e, s, col.name, p)
+}
+
+// linkToTenantRow scopes a tenant table by its tenant column equated with the key of a row of
+// a tenant table of a coarser tenant (one whose tenant column is another) that is scoped: that
+// row is a tenant (its id is what s's tenant column holds), and it belongs to the tenant p.
+// This is a hierarchy of tenants, as in
+//
+//	FROM events e JOIN projects p ON p.id = e.project_id WHERE p.organisation_id = $1
+//	FROM events WHERE project_id IN (SELECT id FROM projects WHERE organisation_id = $1)
+//
+// where events belong to a project and projects to an organisation: the events are those of
+// the projects of organisation $1, rows of the coarser tenant, and the caller must bind that
+// tenant to $1. Any other column of a scoped row, or the key of a row of the same tenant
+// level (an endpoint's id), says nothing of which tenant s's rows belong to.
+func (a *analyzer) linkToTenantRow(e *env, s *source, col string, other expr, p *pin) bool {
+	if a.scopedBy(e, s) != nil {
+		return false
+	}
+	var parent *source
+	switch v := other.(type) {
+	case *colExpr:
+		if !isKey(v.name) {
+			return false
+		}
+		_, parent = a.resolve(e, v)
+	case *subColExpr:
+		out := a.peek(e, v.q)
+		if !out.exact || v.i >= len(out.cols) || !isKey(out.cols[v.i].name) || out.cols[v.i].tenantCol {
+			return false
+		}
+		parent = out.cols[v.i].origin
+	}
+	if parent == nil || parent == s || !parent.tenant || a.opts.isTenantColumn(parent.name, col) {
+		return false
+	}
+	e.pins[colKey{s, col}] = &pin{tenant: p.tenant}
+	return true
 }
 
 // link records that column col of s's rows equals a column of a row whose

@@ -69,6 +69,18 @@
 // under OR only when every branch links (below), and an outer join's ON
 // links only its nullable side.
 //
+// Tenants may nest: a tenant table whose tenant column is equated with
+// the key of a row of a coarser tenant's table (one whose tenant column
+// is another), scoped, is scoped by that row's tenant:
+//
+//	FROM events e JOIN projects p ON p.id = e.project_id
+//	WHERE p.organisation_id = $1
+//
+// reads the events of organisation $1's projects (also with `project_id
+// IN (SELECT id FROM projects WHERE organisation_id = $1)`). The key of a
+// row of the same tenant level (an endpoint's id, whose tenant column is
+// project_id too) is not a tenant and links nothing.
+//
 // Rows of tables without a tenant column (Options.IsTenantTable rejects
 // them) are never reported, but they pass links on, in the direction the
 // column names give away, since such a table may be a join or child
@@ -112,6 +124,17 @@
 // (SELECT task_id, tenant_id FROM scoped) OR (tenant_id = $1 AND ...)`. A
 // branch may pin by a placeholder or by a link. Branches pinned to
 // different literals do not join.
+//
+// An optional filter is scoped by its placeholder:
+//
+//	WHERE (tenant_id = $1 OR $1 = '')
+//	WHERE ($1::text IS NULL OR tenant_id = $1)
+//
+// The branch that tests the placeholder for the empty string or NULL
+// never holds when the caller binds a tenant there, and binding the
+// empty string (every tenant) is a constant tenant, which the caller is
+// held to like any other. The other branches must pin the column to that
+// very placeholder: `tenant_id = $1 OR $2 = ...` is not scoped.
 //
 // A membership test `x IN (SELECT y FROM t ...)` in WHERE or ON, with x
 // a column of a scoped row, links t: only the rows whose y equals x

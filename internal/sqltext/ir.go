@@ -258,16 +258,56 @@ type otherExpr struct {
 	text string
 }
 
-func (*andExpr) exprNode()      {}
-func (*orExpr) exprNode()       {}
-func (*notExpr) exprNode()      {}
-func (*eqExpr) exprNode()       {}
-func (*colExpr) exprNode()      {}
-func (*paramExpr) exprNode()    {}
-func (*paramSetExpr) exprNode() {}
-func (*subColExpr) exprNode()   {}
-func (*valueExpr) exprNode()    {}
-func (*otherExpr) exprNode()    {}
+// paramNullExpr is `$1 IS NULL`: a test of what the caller binds, of no column.
+type paramNullExpr struct {
+	ph   Placeholder
+	text string
+}
+
+// emptyPlaceholder reports whether x holds exactly when the caller binds the empty string or
+// NULL to a placeholder (an equality with the empty literal, or IS NULL; a cast of $1 is
+// $1): the "no filter" branch of an optional filter, which never holds when $1 is a tenant
+// (see tryOr).
+func emptyPlaceholder(x expr) (Placeholder, bool) {
+	switch v := x.(type) {
+	case *paramNullExpr:
+		return v.ph, true
+	case *eqExpr:
+		if v.multi {
+			return Placeholder{}, false
+		}
+		for _, side := range [][2]expr{{v.l, v.r}, {v.r, v.l}} {
+			p, ok := side[0].(*paramExpr)
+			k, isValue := side[1].(*valueExpr)
+			if ok && isValue && emptyStringLiteral(k.text) {
+				return p.ph, true
+			}
+		}
+	}
+	return Placeholder{}, false
+}
+
+// emptyStringLiteral: the empty string literal as either front end spells it (MySQL's
+// restore adds the charset introducer _UTF8MB4 before it).
+func emptyStringLiteral(text string) bool {
+	if text == "''" {
+		return true
+	}
+	cs, ok := strings.CutSuffix(text, "''")
+	return ok && strings.HasPrefix(cs, "_") && !strings.ContainsAny(cs, "' ")
+}
+
+func (*andExpr) exprNode()       {}
+func (*paramNullExpr) exprNode() {}
+func (*orExpr) exprNode()        {}
+func (*notExpr) exprNode()       {}
+func (*eqExpr) exprNode()        {}
+func (*colExpr) exprNode()       {}
+func (*paramExpr) exprNode()     {}
+func (*paramSetExpr) exprNode()  {}
+func (*subColExpr) exprNode()    {}
+func (*valueExpr) exprNode()     {}
+func (*otherExpr) exprNode()     {}
 
 func exprText(e expr) string {
 	switch x := e.(type) {
@@ -284,6 +324,8 @@ func exprText(e expr) string {
 	case *otherExpr:
 		return x.text
 	case *eqExpr:
+		return x.text
+	case *paramNullExpr:
 		return x.text
 	}
 	return "(...)"

@@ -394,6 +394,11 @@ func (c *myConv) expr(q *query, n ast.ExprNode) expr {
 			l := c.row(q, x.L)
 			return multiEq(l, subCols(c.addSub(q, sq), len(l)))
 		}
+	case *ast.IsNullExpr:
+		// ? IS NULL (CAST(? AS ...) included) tests what the caller binds.
+		if ps := c.params([]ast.ExprNode{x.Expr}); len(ps) == 1 && !x.Not {
+			return &paramNullExpr{ph: ps[0].ph, text: ps[0].text + " IS NULL"}
+		}
 	case *ast.SubqueryExpr:
 		// A scalar subquery yields one value.
 		return &subColExpr{q: c.addSub(q, x), scalar: true, text: "(SELECT ...)"}

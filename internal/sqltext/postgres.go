@@ -493,6 +493,17 @@ func (c *pgConv) expr(q *query, n *pg.Node) expr {
 			return &otherExpr{text: v.text}
 		}
 		return e
+	case *pg.Node_NullTest:
+		// $1 IS NULL (a cast of $1 included) tests what the caller binds.
+		nt := x.NullTest
+		arg := nt.Arg
+		for arg.GetTypeCast() != nil {
+			arg = arg.GetTypeCast().Arg
+		}
+		if pr := arg.GetParamRef(); pr != nil && nt.Nulltesttype == pg.NullTestType_IS_NULL {
+			p := c.param(int(pr.Number)).(*paramExpr)
+			return &paramNullExpr{ph: p.ph, text: p.text + " IS NULL"}
+		}
 	case *pg.Node_CoalesceExpr:
 		return valueOrOther(c.walk(q, n), "COALESCE(...)")
 	case *pg.Node_CaseExpr:

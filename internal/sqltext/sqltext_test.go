@@ -228,6 +228,47 @@ func TestPostgresOrPrecedence(t *testing.T) {
 			refs:  []ref{{table: "devices", problem: "is ORed"}},
 		},
 		{
+			// An optional filter: scoped by $1 whenever the caller binds a tenant there; a
+			// caller binding '' is held to the obligation like any other.
+			name:  "optional tenant filter, empty string",
+			query: "SELECT * FROM devices WHERE (tenant_id = @tenant_id OR @tenant_id = '') AND id = @id",
+			refs:  []ref{{table: "devices", scoped: true, tenant: []Placeholder{named(1, "tenant_id")}}},
+		},
+		{
+			name:  "optional tenant filter, NULL and casts",
+			query: "SELECT * FROM devices d WHERE ($1::text IS NULL OR d.tenant_id = $1::text)",
+			refs:  []ref{{table: "devices", scoped: true, tenant: []Placeholder{p(1)}}},
+		},
+		{
+			name:  "optional filter through a link",
+			query: "SELECT * FROM sessions s JOIN devices d ON d.id = s.device_id WHERE (d.tenant_id = $1 OR '' = $1)",
+			refs: []ref{
+				{table: "sessions", scoped: true, tenant: []Placeholder{p(1)}},
+				{table: "devices", scoped: true, tenant: []Placeholder{p(1)}},
+			},
+		},
+		{
+			// $2 = '' returns every tenant's rows whatever $1 is.
+			name:  "optional filter on another placeholder",
+			query: "SELECT * FROM devices WHERE (tenant_id = $1 OR $2 = '')",
+			refs:  []ref{{table: "devices", problem: "is ORed"}},
+		},
+		{
+			name:  "a non-empty test of the placeholder is not the empty case",
+			query: "SELECT * FROM devices WHERE (tenant_id = $1 OR $1 <> '')",
+			refs:  []ref{{table: "devices", problem: "is ORed"}},
+		},
+		{
+			name:  "IS NOT NULL is not the empty case",
+			query: "SELECT * FROM devices WHERE (tenant_id = $1 OR $1 IS NOT NULL)",
+			refs:  []ref{{table: "devices", problem: "is ORed"}},
+		},
+		{
+			name:  "the empty case alone",
+			query: "SELECT * FROM devices WHERE ($1 = '' OR $1 IS NULL)",
+			refs:  []ref{{table: "devices", problem: "no tenant_id predicate"}},
+		},
+		{
 			name:  "OR inside a join condition",
 			query: "SELECT * FROM devices d JOIN users u ON u.tenant_id = d.tenant_id OR u.admin WHERE d.tenant_id = $1",
 			refs: []ref{
@@ -1304,6 +1345,17 @@ func TestMySQL(t *testing.T) {
 			refs:  []ref{{table: "devices", problem: "no tenant_id predicate in WHERE"}},
 		},
 		{
+			name:  "optional tenant filter by name",
+			query: "SELECT * FROM devices WHERE (tenant_id = sqlc.arg(tenant_id) OR sqlc.arg(tenant_id) = '' OR sqlc.arg(tenant_id) IS NULL)",
+			refs:  []ref{{table: "devices", scoped: true, tenant: []Placeholder{named(1, "tenant_id")}}},
+		},
+		{
+			// Two ? are two arguments: nothing ties the second to the first.
+			name:  "optional filter with positional placeholders",
+			query: "SELECT * FROM devices WHERE (tenant_id = ? OR ? = '')",
+			refs:  []ref{{table: "devices", problem: "is ORed"}},
+		},
+		{
 			name:  "sqlx named; @user variables untouched",
 			query: "SELECT @n := @n + 1, @@session.sql_mode FROM devices WHERE name = :name AND tenant_id = :tenant_id",
 			refs:  []ref{{table: "devices", scoped: true, tenant: []Placeholder{named(2, "tenant_id")}}},
@@ -1591,5 +1643,89 @@ func TestSchemaTablesMySQL(t *testing.T) {
 	}
 	if want := append(want, SchemaTable{Name: "after_oops", Column: "tenant_id", Line: 11}); !slices.Equal(got, want) {
 		t.Fatalf("got %+v\nwant %+v", got, want)
+	}
+}
+
+// TestHierarchicalTenants: events belong to a project, projects to an organisation. A table
+// reached through the key of its tenant's row, scoped by the coarser tenant, is scoped by it.
+func TestHierarchicalTenants(t *testing.T) {
+	column := map[string]string{"events": "project_id", "endpoints": "project_id", "projects": "organisation_id", "members": "organisation_id"}
+	opts := Options{
+		TenantColumns: []string{"project_id", "organisation_id"},
+		IsTenantTable: func(t string) bool { return column[t] != "" },
+		TenantColumn:  func(t string) string { return column[t] },
+	}
+	cases := []struct {
+		name, query string
+		scoped      map[string]bool
+		tenant      []Placeholder // of events
+	}{
+		{
+			name:   "events of an organisation's projects",
+			query:  "SELECT count(*) FROM events e JOIN projects p ON p.id = e.project_id WHERE p.organisation_id = $1 AND e.created_at > $2",
+			scoped: map[string]bool{"events": true, "projects": true},
+			tenant: []Placeholder{p(1)},
+		},
+		{
+			name:   "the same, written in WHERE and with the sides swapped",
+			query:  "SELECT e.id FROM events e, projects p WHERE e.project_id = p.id AND p.organisation_id = @org_id",
+			scoped: map[string]bool{"events": true, "projects": true},
+			tenant: []Placeholder{named(1, "org_id")},
+		},
+		{
+			name:   "through a subquery of the organisation's projects",
+			query:  "SELECT * FROM events WHERE project_id IN (SELECT id FROM projects WHERE organisation_id = $1)",
+			scoped: map[string]bool{"events": true, "projects": true},
+			tenant: []Placeholder{p(1)},
+		},
+		{
+			name:   "projects not scoped: neither are their events",
+			query:  "SELECT * FROM events e JOIN projects p ON p.id = e.project_id WHERE p.name = $1",
+			scoped: map[string]bool{"events": false, "projects": false},
+		},
+		{
+			// An endpoint's id is not a project: its row says nothing of the event's tenant.
+			name:   "the key of a row that is not the tenant's",
+			query:  "SELECT * FROM events e JOIN endpoints ep ON ep.id = e.project_id WHERE ep.project_id = $1",
+			scoped: map[string]bool{"events": false, "endpoints": true},
+		},
+		{
+			name:   "a column of the scoped row other than its key",
+			query:  "SELECT * FROM events e JOIN projects p ON p.owner_id = e.project_id WHERE p.organisation_id = $1",
+			scoped: map[string]bool{"events": false, "projects": true},
+		},
+		{
+			name:   "an outer join does not filter the events",
+			query:  "SELECT * FROM events e LEFT JOIN projects p ON p.id = e.project_id AND p.organisation_id = $1",
+			scoped: map[string]bool{"events": false, "projects": true},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := Analyze(tc.query, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			seen := map[string]bool{}
+			for _, r := range res.Statements[0].Refs {
+				seen[r.Table] = true
+				want, ok := tc.scoped[r.Table]
+				if !ok {
+					t.Errorf("unexpected ref %+v", r)
+					continue
+				}
+				if r.Scoped != want {
+					t.Errorf("%s scoped = %v (%q), want %v", r.Table, r.Scoped, r.Problem, want)
+				}
+				if r.Table == "events" && !slices.Equal(r.Tenant, tc.tenant) {
+					t.Errorf("events tenant = %+v, want %+v", r.Tenant, tc.tenant)
+				}
+			}
+			for tb := range tc.scoped {
+				if !seen[tb] {
+					t.Errorf("no ref of %s", tb)
+				}
+			}
+		})
 	}
 }

@@ -92,3 +92,8 @@ func TestModels(t *testing.T) {
 func TestHandoff(t *testing.T) {
 	analysistest.Run(t, testdata(), sqlscope.Analyzer, "handoff/sqhandoff", "handoff/bunhandoff/store", "handoff/bunhandoff", "handoff/gormhandoff", "handoff/modelhandoff")
 }
+
+// sqlc with pgx/v5's pgtype parameters built by conversion helpers in another package.
+func TestSQLCPgtype(t *testing.T) {
+	analysistest.Run(t, testdata(), sqlscope.Analyzer, "sqlcpgtype/db", "sqlcpgtype/app")
+}

@@ -37,6 +37,12 @@ func TestBuilderSummaries(t *testing.T) {
 	analysistest.Run(t, testdata(t), tenantflow.Analyzer, "builderfacts")
 }
 
+// TestEmptyGuardSummaries: a conversion helper that returns a constant (NULL) only where its
+// parameter is empty returns its parameter; a constant on a path a tenant can take stays one.
+func TestEmptyGuardSummaries(t *testing.T) {
+	analysistest.Run(t, testdata(t), tenantflow.Analyzer, "sqlcpgtype/conv")
+}
+
 // recorder collects what analysistest would report as test failures, so a test can assert
 // on diagnostics that a `// want` comment cannot express.
 type recorder struct{ msgs []string }

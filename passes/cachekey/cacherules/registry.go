@@ -29,10 +29,11 @@ import (
 //     struct is a copy (its maps are shared, but registries are not kept that way: their mutex
 //     would be copied too).
 //
-// What does not: a map made in the function (per call), a map parameter or a map field of
-// another parameter (a request's labels or headers, built by the caller for this call), a map
-// only ever filled under constant keys or in init functions (a lookup table of the program: a
-// handler per type name, a MIME type per extension, which request input may index freely).
+// What does not: a map of a dependency's package (see dependency), a map made in the function
+// (per call), a map parameter or a map field of another parameter (a request's labels or
+// headers, built by the caller for this call), a map only ever filled under constant keys or
+// in init functions (a lookup table of the program: a handler per type name, a MIME type per
+// extension, which request input may index freely).
 //
 // Only request input is a finding (FamilyInfo.InputOnly): registries keyed by the program's own
 // names (constants, ids it generated) are global by design, and a key that is a parameter moves
@@ -66,6 +67,9 @@ var registryMethods = func() map[string]catalog.RegistryMethod {
 // registry, though it calls nothing of the catalog. (Whether the field is reached through a
 // pointer receiver is decided on SSA, once the package is analysed.)
 func (f *registryFamily) RelevantPackage(pass *analysis.Pass) bool {
+	if dependency(pass) {
+		return false
+	}
 	found := false
 	longLivedExpr := func(x ast.Expr) bool {
 		switch x := ast.Unparen(x).(type) {
@@ -112,6 +116,16 @@ func (f *registryFamily) RelevantPackage(pass *analysis.Pass) bool {
 		})
 	}
 	return found
+}
+
+// dependency reports whether the package belongs to a module the code base depends on (one with
+// a version: from the module cache, or replaced by a directory), not to the module (or
+// workspace) being analysed. A map inside a dependency (an LRU's items, an encoder's intern
+// table, a client's channels) is keyed by whatever the dependency's caller passes: it is a
+// data structure of the library, not a registry of the program, and a library cache is the
+// catalog's to describe.
+func dependency(pass *analysis.Pass) bool {
+	return pass.Module != nil && pass.Module.Version != ""
 }
 
 type registryRules struct {
@@ -222,6 +236,9 @@ func (r *registryRules) registriesOf(p *engine.Package) map[*types.Var]bool {
 		return r.registries
 	}
 	r.registries = map[*types.Var]bool{}
+	if dependency(p.Pass()) {
+		return r.registries
+	}
 	var visit func(fn *ssa.Function)
 	visit = func(fn *ssa.Function) {
 		for _, b := range fn.Blocks {

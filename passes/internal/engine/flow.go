@@ -102,6 +102,11 @@ func (s *Frame) step(instr ssa.Instruction) {
 			// bytes): the zero value of unassigned paths is not tracked for elements.
 			s.markElement(root, keys)
 		}
+		if len(keys) == 0 && isZeroConst(in.Val) && filledByCall(root) {
+			// f := Filter{}; json.Unmarshal(b, &f): the zero value is the memory's initial
+			// state, as for `var f Filter`; what the call fills in is not seen.
+			break
+		}
 		s.store(in, root, keys, s.Eval(in.Val))
 	case ssa.CallInstruction:
 		// One case for every call (a type switch takes the first case that matches, so
@@ -126,6 +131,9 @@ func (s *Frame) step(instr ssa.Instruction) {
 				// is Unknown, see summary.)
 				s.nilReturns = true
 				continue
+			}
+			if v.Kind == facts.None && !described(v) {
+				v = s.emptyReturn(in, v)
 			}
 			s.returns[i] = Meet(s.returns[i], v)
 		}
@@ -624,4 +632,37 @@ func (s *Frame) FieldAt(x ssa.Value, path []int, at ssa.Instruction) *Value {
 		}
 	}
 	return v
+}
+
+// filledByCall reports whether the address of an allocation is passed to a call (itself, or
+// converted to an interface: json.Unmarshal(b, &f)), which may fill it in.
+func filledByCall(root ssa.Value) bool {
+	a, ok := root.(*ssa.Alloc)
+	if !ok {
+		return false
+	}
+	passed := func(v ssa.Value) bool {
+		for _, r := range *v.Referrers() {
+			if c, ok := r.(ssa.CallInstruction); ok && slices.Contains(c.Common().Args, v) {
+				return true
+			}
+		}
+		return false
+	}
+	if passed(a) {
+		return true
+	}
+	for _, r := range *a.Referrers() {
+		switch x := r.(type) {
+		case *ssa.MakeInterface:
+			if passed(x) {
+				return true
+			}
+		case *ssa.ChangeType:
+			if passed(x) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -1,0 +1,3 @@
+module example.com/lrulib
+
+go 1.22
