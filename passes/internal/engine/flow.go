@@ -230,6 +230,15 @@ func (s *Frame) Load(root ssa.Value, keys, names []string) *Value {
 			}
 			if exact != nil && exact.Fields == nil {
 				s.keepCopied(root, keys, exact, fields)
+			} else if exact == nil && !freshMemory(root) {
+				// Some fields of a struct the function did not make are assigned (a parameter's
+				// p.Password = hash, a row a helper returned): the others are still what was
+				// there, parts of the root's own value, not zero values.
+				whole := s.rootValue(root)
+				for i := range keys {
+					whole = whole.Field(keys[i], names[i])
+				}
+				s.keepCopied(root, keys, whole, fields)
 			}
 			if el, ok := fields["*"]; ok {
 				// A store at an unknown index reaches every element.
@@ -277,6 +286,16 @@ func (s *Frame) Load(root ssa.Value, keys, names []string) *Value {
 		v = v.Field(keys[i], names[i])
 	}
 	return v
+}
+
+// freshMemory reports whether root is memory the function makes (its fields start as zero
+// values), rather than memory it is given or reaches (a parameter, a call's result, a global).
+func freshMemory(root ssa.Value) bool {
+	switch root.(type) {
+	case *ssa.Alloc, *ssa.MakeMap, *ssa.MakeSlice:
+		return true
+	}
+	return false
 }
 
 // keepCopied fills the fields of a struct that was stored whole (copied from a parameter, c :=
@@ -422,7 +441,7 @@ func (s *Frame) compute(v ssa.Value) *Value {
 	case *ssa.TypeAssert:
 		x := s.Eval(v.X)
 		if v.CommaOk {
-			return &Value{Kind: x.Kind, Params: x.Params, Fields: map[string]*Value{"0": x, "1": NoneValue}}
+			return &Value{Kind: x.Kind, Params: x.Params, Derived: x.Derived, Fields: map[string]*Value{"0": x, "1": NoneValue}}
 		}
 		return x
 	case *ssa.Extract:
@@ -459,7 +478,7 @@ func (s *Frame) compute(v ssa.Value) *Value {
 			r = Derive(x)
 		}
 		if v.CommaOk {
-			return &Value{Kind: r.Kind, Params: r.Params, Fields: map[string]*Value{"0": r, "1": NoneValue}}
+			return &Value{Kind: r.Kind, Params: r.Params, Derived: r.Derived, Fields: map[string]*Value{"0": r, "1": NoneValue}}
 		}
 		return r
 	case *ssa.Next:

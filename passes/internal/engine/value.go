@@ -30,6 +30,10 @@ type Value struct {
 	// derivations and summaries) without reading it: sqlscope's tenant table of a query
 	// builder, so that a builder keeps its table through helpers and struct fields.
 	Target string
+	// Derived: for kind Param, the value is computed from the parameters (a call the engine
+	// cannot see into, an operation, a literal), not the parameters or parts of them. Its
+	// fields are not fields of the parameters: see Field.
+	Derived bool
 }
 
 var (
@@ -55,7 +59,7 @@ func (v *Value) Equal(w *Value) bool {
 	if v == w {
 		return true
 	}
-	if v == nil || w == nil || v.Kind != w.Kind || v.Built != w.Built || v.Target != w.Target || len(v.Params) != len(w.Params) || len(v.Fields) != len(w.Fields) {
+	if v == nil || w == nil || v.Kind != w.Kind || v.Built != w.Built || v.Target != w.Target || v.Derived != w.Derived || len(v.Params) != len(w.Params) || len(v.Fields) != len(w.Fields) {
 		return false
 	}
 	for i := range v.Params {
@@ -95,6 +99,7 @@ func Meet(a, b *Value) *Value {
 	switch lo.Kind {
 	case facts.Param:
 		r.Params = unionParams(lo.Params, hi.Params)
+		r.Derived = lo.Derived || hi.Derived
 	case facts.Scoped:
 		// TenantID met with Scoped is Scoped.
 	}
@@ -147,7 +152,7 @@ func Derive(vs ...*Value) *Value {
 		}
 	}
 	if best.Kind == facts.Param || (best.Kind == facts.Unknown && len(params) > 0) {
-		return &Value{Kind: facts.Param, Params: params, Built: constant || built, BuiltAt: builtAt, Target: target}
+		return &Value{Kind: facts.Param, Params: params, Built: constant || built, BuiltAt: builtAt, Target: target, Derived: true}
 	}
 	if (best.Kind == facts.Unknown || best.Kind == facts.Untrusted) && (constant || built) {
 		c := *best
@@ -201,7 +206,12 @@ next:
 }
 
 // Field returns the value of an element of an aggregate, for path key k (Field name spelt in
-// name for messages). A part of a parameter is a parameter reference with a longer path.
+// name for messages). A part of a parameter is a parameter reference with a longer path. A
+// part of a value derived from parameters is not a part of them: h.GetDeps(c).TenantID is a
+// field of what GetDeps returns, not a field of c (an interface, which has none), and a path
+// made of it would be applied to the caller's value of c, a different type (the garbled
+// "aec.TenantID.ID.TenantID" of a hook interface). It is unknown, as an interface call's
+// result is: what the call computed from c cannot be asked of c's callers.
 func (v *Value) Field(k, name string) *Value {
 	if v == nil {
 		return UnknownValue
@@ -213,6 +223,9 @@ func (v *Value) Field(k, name string) *Value {
 	case facts.Top:
 		return TopValue
 	case facts.Param:
+		if v.Derived {
+			return UnknownValue
+		}
 		var out []facts.ParamRef
 		for _, p := range v.Params {
 			if len(p.Path) >= 3 {

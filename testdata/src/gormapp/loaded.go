@@ -2,6 +2,7 @@ package gormapp
 
 import (
 	"context"
+	"net/http"
 
 	"example.com/auth"
 	"gorm.io/gorm"
@@ -108,4 +109,26 @@ func (s *Store) RenameThroughRepository(ctx context.Context, id int64, name stri
 // DeleteMade passes a row made from a constant id: any tenant's row.
 func (s *Store) DeleteMade() error {
 	return s.DeleteDevice(Device{ID: 1}) // want `DeleteDevice needs the active tenant in d`
+}
+
+// A helper that changes a field of the row it is given and hands the row on: the obligation is
+// on the row (its other fields are still the caller's), not on the new name.
+func (s *Store) renameAndDelete(d *Device, name string) error {
+	d.Name = name
+	return s.DeleteDevice(*d)
+}
+
+// RenameLoadedThenDelete passes a row it loaded with the tenant and a name from the request:
+// quiet.
+func (s *Store) RenameLoadedThenDelete(ctx context.Context, r *http.Request, id int64) error {
+	d, err := s.loadDevice(ctx, id)
+	if err != nil {
+		return err
+	}
+	return s.renameAndDelete(d, r.FormValue("name"))
+}
+
+// RenameMade passes a row made from a constant id: reported, on the row.
+func (s *Store) RenameMade() error {
+	return s.renameAndDelete(&Device{ID: 1}, "old") // want `renameAndDelete needs the active tenant in d\.`
 }

@@ -91,3 +91,26 @@ func DeleteFromURL(p devicePersister, r *http.Request) error {
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	return p.Delete(Device{ID: id}) // want `r.PathValue reaches Delete needs the active tenant in d`
 }
+
+// A helper that changes a field of the row it is given and hands the row on: its other fields,
+// and so which row it is, are still the caller's (the parameter's memory, not zero values), and
+// the obligation is on the row, not on the new name.
+func renameAndDelete(p devicePersister, d *Device, name string) error {
+	d.Name = name
+	return p.Delete(*d)
+}
+
+// RenameLoadedThenDelete passes a row it loaded with the tenant, and a name from the request
+// (which picks no row): quiet.
+func RenameLoadedThenDelete(ctx context.Context, p devicePersister, r *http.Request, id int64) error {
+	d, err := p.Get(ctx, id)
+	if err != nil {
+		return err
+	}
+	return renameAndDelete(p, d, r.FormValue("name"))
+}
+
+// RenameDefault makes the row from a constant id: reported, on the row.
+func RenameDefault(p devicePersister) error {
+	return renameAndDelete(p, &Device{ID: 1}, "old") // want `renameAndDelete needs the active tenant in d\.`
+}
