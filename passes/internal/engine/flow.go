@@ -248,7 +248,7 @@ func (s *Frame) Load(root ssa.Value, keys, names []string) *Value {
 					}
 				}
 			}
-			return s.builtHere(Aggregate(fields), root.Pos())
+			return s.builtHere(AggregateExcept(fields, flagFields(root, keys)), root.Pos())
 		}
 		if exact != nil {
 			if !s.storeDominates(root, keys) {
@@ -286,6 +286,46 @@ func (s *Frame) Load(root ssa.Value, keys, names []string) *Value {
 		v = v.Field(keys[i], names[i])
 	}
 	return v
+}
+
+// flagFields names the fields of the struct at root+keys that are bools or floats (isFlag).
+func flagFields(root ssa.Value, keys []string) map[string]bool {
+	st := structAt(root.Type(), keys)
+	if st == nil {
+		return nil
+	}
+	var out map[string]bool
+	for i := 0; i < st.NumFields(); i++ {
+		if isFlag(st.Field(i).Type()) {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[strconv.Itoa(i)] = true
+		}
+	}
+	return out
+}
+
+// structAt is the struct type reached from a root of type t (or a pointer to it) by field keys;
+// nil if the keys leave the structs (an index, a map key) or end at something else.
+func structAt(t types.Type, keys []string) *types.Struct {
+	for _, k := range keys {
+		st := derefStructType(t)
+		i, err := strconv.Atoi(k)
+		if st == nil || err != nil || i < 0 || i >= st.NumFields() {
+			return nil
+		}
+		t = st.Field(i).Type()
+	}
+	return derefStructType(t)
+}
+
+func derefStructType(t types.Type) *types.Struct {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, _ := t.Underlying().(*types.Struct)
+	return st
 }
 
 // freshMemory reports whether root is memory the function makes (its fields start as zero

@@ -256,13 +256,23 @@ func (v *Value) Field(k, name string) *Value {
 
 // Aggregate builds the value of a struct/array/map from its parts: it carries the tenant if a
 // part does (a payload with its tenant field set is scoped).
-func Aggregate(fields map[string]*Value) *Value {
+func Aggregate(fields map[string]*Value) *Value { return AggregateExcept(fields, nil) }
+
+// AggregateExcept is Aggregate where the parts named in flags (bool and float fields, which
+// cannot hold a tenant) take no part in what the whole carries: a row whose Verified flag
+// comes from a parameter does not pass the row's obligation to that flag.
+func AggregateExcept(fields map[string]*Value, flags map[string]bool) *Value {
 	if len(fields) == 0 {
 		return UnknownValue
 	}
 	keys := make([]string, 0, len(fields))
 	for k := range fields {
-		keys = append(keys, k)
+		if !flags[k] {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
+		return &Value{Kind: facts.None, Fields: fields}
 	}
 	sort.Strings(keys)
 	vs := make([]*Value, len(keys))
