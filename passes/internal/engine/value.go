@@ -154,6 +154,16 @@ func Derive(vs ...*Value) *Value {
 	if best.Kind == facts.Param || (best.Kind == facts.Unknown && len(params) > 0) {
 		return &Value{Kind: facts.Param, Params: params, Built: constant || built, BuiltAt: builtAt, Target: target, Derived: true}
 	}
+	if best.Kind == facts.Untrusted && len(params) > 0 {
+		// Request input mixed with parameters (NewAuditLog(requestMeta, ..., tenantID)): as a
+		// whole it is request input, but a field of it may come from either (see Field).
+		c := *best
+		c.Derived = true
+		if constant || built {
+			c.Built, c.BuiltAt = true, builtAt
+		}
+		best = &c
+	}
 	if (best.Kind == facts.Unknown || best.Kind == facts.Untrusted) && (constant || built) {
 		c := *best
 		c.Built, c.BuiltAt = true, builtAt
@@ -243,7 +253,11 @@ func (v *Value) Field(k, name string) *Value {
 		return &Value{Kind: facts.Param, Params: out}
 	case facts.Untrusted, facts.TenantID, facts.Scoped:
 		// A part of request input is request input; a part of the tenant (its id field) or
-		// of a tenant-scoped value is taken to carry it.
+		// of a tenant-scoped value is taken to carry it. A part of a value built from request
+		// input and parameters is either, which the engine cannot tell: unknown.
+		if v.Kind == facts.Untrusted && v.Derived {
+			return UnknownValue
+		}
 		return v
 	case facts.None:
 		if v.IsNil() {
