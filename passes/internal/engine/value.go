@@ -100,6 +100,10 @@ func Meet(a, b *Value) *Value {
 	case facts.Param:
 		r.Params = unionParams(lo.Params, hi.Params)
 		r.Derived = lo.Derived || hi.Derived
+	case facts.Untrusted:
+		// Request input mixed with parameters on one path (its fields unknown), and not pure
+		// request input on the other.
+		r.Derived = lo.Derived && (hi.Kind != facts.Untrusted || hi.Derived)
 	case facts.Scoped:
 		// TenantID met with Scoped is Scoped.
 	}

@@ -208,13 +208,21 @@ func storeAudit(tx *pop.Connection, e AuditEntry) error {
 // auditRequest builds the entry from the request's user agent and the tenant its callers
 // give: its tenant field is not request input (which field of the entry the engine follows is
 // lost in the constructor, so it is unknown rather than a finding).
-func auditRequest(tx *pop.Connection, r *http.Request, tenantID string) error {
+func auditRequest(tx *pop.Connection, r *http.Request, tenantID string, mask bool) error {
 	e := newAuditEntry(r.Header.Get("User-Agent"), tenantID)
+	if mask {
+		e = maskAudit(e)
+	}
 	return storeAudit(tx, e)
 }
 
+func maskAudit(e AuditEntry) AuditEntry {
+	e.UserAgent = "masked"
+	return e
+}
+
 func AuditRequest(ctx context.Context, tx *pop.Connection, r *http.Request) error {
-	return auditRequest(tx, r, auth.TenantID(ctx))
+	return auditRequest(tx, r, auth.TenantID(ctx), true)
 }
 
 // AuditFromRequest builds it from request input alone: its tenant is the request's.
