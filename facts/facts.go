@@ -106,6 +106,9 @@ type Result struct {
 	// Target is what the result acts on, as a family spells it (sqlscope: the tenant table of
 	// a query builder a helper returns).
 	Target string `json:",omitempty"`
+	// Derived: the result is computed from Params (a conversion, a call, a literal), not one
+	// of them returned as it is: its fields are not theirs (engine.Value.Derived).
+	Derived bool `json:",omitempty"`
 }
 
 // Requirement says a parameter must carry the active tenant, because it reaches a sink's

@@ -107,6 +107,13 @@ func (s *Frame) callValue(call *Call) *Value {
 					vs = append(vs, s.argAt(args, ref))
 				}
 				rs[i] = Derive(vs...)
+				if !res.Derived && len(vs) == 1 && rs[i].Kind == facts.Param {
+					// The callee returns a part of its parameter as it is (return r.Tenant): a
+					// field of the result is a field of what the caller passed.
+					d := *rs[i]
+					d.Derived = vs[0].Derived
+					rs[i] = &d
+				}
 				if res.Target != "" && rs[i].Target == "" {
 					t := *rs[i]
 					t.Target = res.Target // a helper that sets the table of the builder it is given
@@ -273,7 +280,7 @@ func (s *Frame) summary() *facts.Summary {
 			res.BuiltAt = v.BuiltAt
 		}
 		if v.Kind == facts.Param {
-			res.Params = v.Params
+			res.Params, res.Derived = v.Params, v.Derived
 		}
 		sum.Results = append(sum.Results, res)
 	}

@@ -238,6 +238,15 @@ func (s *Frame) Load(root ssa.Value, keys, names []string) *Value {
 			}
 			if exact != nil && exact.Fields == nil {
 				s.keepCopied(root, keys, exact, fields)
+			} else if exact == nil && !freshMemory(root) {
+				// Some fields of a struct the function did not make are assigned (a parameter's
+				// p.Password = hash, a row a helper returned): the others are still what was
+				// there, parts of the root's own value, not zero values.
+				whole := s.rootValue(root)
+				for i := range keys {
+					whole = whole.Field(keys[i], names[i])
+				}
+				s.keepCopied(root, keys, whole, fields)
 			}
 			if el, ok := fields["*"]; ok {
 				// A store at an unknown index reaches every element.
@@ -247,7 +256,7 @@ func (s *Frame) Load(root ssa.Value, keys, names []string) *Value {
 					}
 				}
 			}
-			return s.builtHere(Aggregate(fields), root.Pos())
+			return s.builtHere(AggregateExcept(fields, flagFields(root, keys)), root.Pos())
 		}
 		if exact != nil {
 			if !s.storeDominates(root, keys) {
@@ -285,6 +294,56 @@ func (s *Frame) Load(root ssa.Value, keys, names []string) *Value {
 		v = v.Field(keys[i], names[i])
 	}
 	return v
+}
+
+// flagFields names the fields of the struct at root+keys that are bools or floats (isFlag).
+func flagFields(root ssa.Value, keys []string) map[string]bool {
+	st := structAt(root.Type(), keys)
+	if st == nil {
+		return nil
+	}
+	var out map[string]bool
+	for i := 0; i < st.NumFields(); i++ {
+		if isFlag(st.Field(i).Type()) {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[strconv.Itoa(i)] = true
+		}
+	}
+	return out
+}
+
+// structAt is the struct type reached from a root of type t (or a pointer to it) by field keys;
+// nil if the keys leave the structs (an index, a map key) or end at something else.
+func structAt(t types.Type, keys []string) *types.Struct {
+	for _, k := range keys {
+		st := derefStructType(t)
+		i, err := strconv.Atoi(k)
+		if st == nil || err != nil || i < 0 || i >= st.NumFields() {
+			return nil
+		}
+		t = st.Field(i).Type()
+	}
+	return derefStructType(t)
+}
+
+func derefStructType(t types.Type) *types.Struct {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, _ := t.Underlying().(*types.Struct)
+	return st
+}
+
+// freshMemory reports whether root is memory the function makes (its fields start as zero
+// values), rather than memory it is given or reaches (a parameter, a call's result, a global).
+func freshMemory(root ssa.Value) bool {
+	switch root.(type) {
+	case *ssa.Alloc, *ssa.MakeMap, *ssa.MakeSlice:
+		return true
+	}
+	return false
 }
 
 // keepCopied fills the fields of a struct that was stored whole (copied from a parameter, c :=
@@ -430,7 +489,7 @@ func (s *Frame) compute(v ssa.Value) *Value {
 	case *ssa.TypeAssert:
 		x := s.Eval(v.X)
 		if v.CommaOk {
-			return &Value{Kind: x.Kind, Params: x.Params, Fields: map[string]*Value{"0": x, "1": NoneValue}}
+			return &Value{Kind: x.Kind, Params: x.Params, Derived: x.Derived, Fields: map[string]*Value{"0": x, "1": NoneValue}}
 		}
 		return x
 	case *ssa.Extract:
@@ -467,7 +526,7 @@ func (s *Frame) compute(v ssa.Value) *Value {
 			r = Derive(x)
 		}
 		if v.CommaOk {
-			return &Value{Kind: r.Kind, Params: r.Params, Fields: map[string]*Value{"0": r, "1": NoneValue}}
+			return &Value{Kind: r.Kind, Params: r.Params, Derived: r.Derived, Fields: map[string]*Value{"0": r, "1": NoneValue}}
 		}
 		return r
 	case *ssa.Next:

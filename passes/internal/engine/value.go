@@ -30,6 +30,10 @@ type Value struct {
 	// derivations and summaries) without reading it: sqlscope's tenant table of a query
 	// builder, so that a builder keeps its table through helpers and struct fields.
 	Target string
+	// Derived: for kind Param, the value is computed from the parameters (a call the engine
+	// cannot see into, an operation, a literal), not the parameters or parts of them. Its
+	// fields are not fields of the parameters: see Field.
+	Derived bool
 }
 
 var (
@@ -55,7 +59,7 @@ func (v *Value) Equal(w *Value) bool {
 	if v == w {
 		return true
 	}
-	if v == nil || w == nil || v.Kind != w.Kind || v.Built != w.Built || v.Target != w.Target || len(v.Params) != len(w.Params) || len(v.Fields) != len(w.Fields) {
+	if v == nil || w == nil || v.Kind != w.Kind || v.Built != w.Built || v.Target != w.Target || v.Derived != w.Derived || len(v.Params) != len(w.Params) || len(v.Fields) != len(w.Fields) {
 		return false
 	}
 	for i := range v.Params {
@@ -95,6 +99,11 @@ func Meet(a, b *Value) *Value {
 	switch lo.Kind {
 	case facts.Param:
 		r.Params = unionParams(lo.Params, hi.Params)
+		r.Derived = lo.Derived || hi.Derived
+	case facts.Untrusted:
+		// Request input mixed with parameters on one path (its fields unknown), and not pure
+		// request input on the other.
+		r.Derived = lo.Derived && (hi.Kind != facts.Untrusted || hi.Derived)
 	case facts.Scoped:
 		// TenantID met with Scoped is Scoped.
 	}
@@ -147,7 +156,17 @@ func Derive(vs ...*Value) *Value {
 		}
 	}
 	if best.Kind == facts.Param || (best.Kind == facts.Unknown && len(params) > 0) {
-		return &Value{Kind: facts.Param, Params: params, Built: constant || built, BuiltAt: builtAt, Target: target}
+		return &Value{Kind: facts.Param, Params: params, Built: constant || built, BuiltAt: builtAt, Target: target, Derived: true}
+	}
+	if best.Kind == facts.Untrusted && len(params) > 0 {
+		// Request input mixed with parameters (NewAuditLog(requestMeta, ..., tenantID)): as a
+		// whole it is request input, but a field of it may come from either (see Field).
+		c := *best
+		c.Derived = true
+		if constant || built {
+			c.Built, c.BuiltAt = true, builtAt
+		}
+		best = &c
 	}
 	if (best.Kind == facts.Unknown || best.Kind == facts.Untrusted) && (constant || built) {
 		c := *best
@@ -201,7 +220,12 @@ next:
 }
 
 // Field returns the value of an element of an aggregate, for path key k (Field name spelt in
-// name for messages). A part of a parameter is a parameter reference with a longer path.
+// name for messages). A part of a parameter is a parameter reference with a longer path. A
+// part of a value derived from parameters is not a part of them: h.GetDeps(c).TenantID is a
+// field of what GetDeps returns, not a field of c (an interface, which has none), and a path
+// made of it would be applied to the caller's value of c, a different type (the garbled
+// "aec.TenantID.ID.TenantID" of a hook interface). It is unknown, as an interface call's
+// result is: what the call computed from c cannot be asked of c's callers.
 func (v *Value) Field(k, name string) *Value {
 	if v == nil {
 		return UnknownValue
@@ -213,6 +237,9 @@ func (v *Value) Field(k, name string) *Value {
 	case facts.Top:
 		return TopValue
 	case facts.Param:
+		if v.Derived {
+			return UnknownValue
+		}
 		var out []facts.ParamRef
 		for _, p := range v.Params {
 			if len(p.Path) >= 3 {
@@ -230,7 +257,11 @@ func (v *Value) Field(k, name string) *Value {
 		return &Value{Kind: facts.Param, Params: out}
 	case facts.Untrusted, facts.TenantID, facts.Scoped:
 		// A part of request input is request input; a part of the tenant (its id field) or
-		// of a tenant-scoped value is taken to carry it.
+		// of a tenant-scoped value is taken to carry it. A part of a value built from request
+		// input and parameters is either, which the engine cannot tell: unknown.
+		if v.Kind == facts.Untrusted && v.Derived {
+			return UnknownValue
+		}
 		return v
 	case facts.None:
 		if v.IsNil() {
@@ -243,13 +274,23 @@ func (v *Value) Field(k, name string) *Value {
 
 // Aggregate builds the value of a struct/array/map from its parts: it carries the tenant if a
 // part does (a payload with its tenant field set is scoped).
-func Aggregate(fields map[string]*Value) *Value {
+func Aggregate(fields map[string]*Value) *Value { return AggregateExcept(fields, nil) }
+
+// AggregateExcept is Aggregate where the parts named in flags (bool and float fields, which
+// cannot hold a tenant) take no part in what the whole carries: a row whose Verified flag
+// comes from a parameter does not pass the row's obligation to that flag.
+func AggregateExcept(fields map[string]*Value, flags map[string]bool) *Value {
 	if len(fields) == 0 {
 		return UnknownValue
 	}
 	keys := make([]string, 0, len(fields))
 	for k := range fields {
-		keys = append(keys, k)
+		if !flags[k] {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
+		return &Value{Kind: facts.None, Fields: fields}
 	}
 	sort.Strings(keys)
 	vs := make([]*Value, len(keys))

@@ -252,20 +252,50 @@ func (r *rules) rowFromCaller(s *engine.Frame, c *engine.Call, row catalog.Build
 	return from, byKey && from != nil
 }
 
-// paramRow is the parameter a model is, itself (a *Model parameter) or copied (&m of a Model
-// parameter: SSA stores the parameter into a local); nil for any other model (a row made or
-// loaded here).
+// paramRow is the parameter a model comes from: the parameter itself (a *Model parameter) or
+// copied (&m of a Model parameter: SSA stores the parameter into a local), or a row reached
+// from it (a field, an element, what a method of it returns: user.Emails.GetPrimary() of the
+// user the caller gives); nil for any other model (a row made or loaded here).
 func paramRow(v ssa.Value) *ssa.Parameter {
+	return paramRowDepth(v, 0)
+}
+
+func paramRowDepth(v ssa.Value, depth int) *ssa.Parameter {
+	if depth > 6 {
+		return nil
+	}
 	switch x := engine.StripConversions(v).(type) {
 	case *ssa.Parameter:
 		return x
 	case *ssa.Alloc:
 		for _, ref := range *x.Referrers() {
 			if st, ok := ref.(*ssa.Store); ok && st.Addr == x {
-				if p, ok := st.Val.(*ssa.Parameter); ok {
-					return p
-				}
+				return paramRowDepth(st.Val, depth+1)
 			}
+		}
+	case *ssa.FieldAddr:
+		return paramRowDepth(x.X, depth+1)
+	case *ssa.Field:
+		return paramRowDepth(x.X, depth+1)
+	case *ssa.IndexAddr:
+		return paramRowDepth(x.X, depth+1)
+	case *ssa.Index:
+		return paramRowDepth(x.X, depth+1)
+	case *ssa.UnOp:
+		if x.Op == token.MUL {
+			return paramRowDepth(x.X, depth+1)
+		}
+	case *ssa.Call:
+		// A method of the row (or of a part of it) that returns a pointer: one of its children.
+		c := x.Common()
+		if _, ptr := x.Type().Underlying().(*types.Pointer); !ptr {
+			return nil
+		}
+		if c.IsInvoke() {
+			return paramRowDepth(c.Value, depth+1)
+		}
+		if fn := c.StaticCallee(); fn != nil && fn.Signature.Recv() != nil && len(c.Args) > 0 {
+			return paramRowDepth(c.Args[0], depth+1)
 		}
 	}
 	return nil
