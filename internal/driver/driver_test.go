@@ -19,21 +19,7 @@ import (
 // context, and nothing is required for it (it was, with the path of Deps applied to the
 // caller's State: a finding at RunFor, which passes its tenant).
 func TestInterfaceRequires(t *testing.T) {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", "mod", "ifaces"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	pkgs, err := Load(Options{Dir: dir}, "./...")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := Analyze(pkgs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(res.Errors) > 0 {
-		t.Fatalf("errors: %v", res.Errors)
-	}
+	dir, res := analyzeModule(t, "ifaces")
 	var got []string
 	for _, f := range res.Findings {
 		p := f.Fset.Position(f.Diag.Pos)
@@ -61,7 +47,25 @@ func TestInterfaceRequires(t *testing.T) {
 // TestRegistryInDependency: an in-process registry is looked for in the module's own packages;
 // a map inside a dependency (a generic LRU keyed by what its caller passes) is not one.
 func TestRegistryInDependency(t *testing.T) {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", "mod", "regdep"))
+	dir, res := analyzeModule(t, "regdep")
+	var got []string
+	for _, f := range res.Findings {
+		p := f.Fset.Position(f.Diag.Pos)
+		rel, _ := filepath.Rel(dir, p.Filename)
+		got = append(got, fmt.Sprintf("%s:%d %s", filepath.ToSlash(rel), p.Line, f.Check))
+	}
+	slices.Sort(got)
+	want := []string{"app/app.go:25 cachekey"}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+}
+
+// analyzeModule loads and analyses every package of testdata/mod/NAME, which must analyse
+// without errors.
+func analyzeModule(t *testing.T, name string) (string, *Result) {
+	t.Helper()
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", "mod", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,15 +80,5 @@ func TestRegistryInDependency(t *testing.T) {
 	if len(res.Errors) > 0 {
 		t.Fatalf("errors: %v", res.Errors)
 	}
-	var got []string
-	for _, f := range res.Findings {
-		p := f.Fset.Position(f.Diag.Pos)
-		rel, _ := filepath.Rel(dir, p.Filename)
-		got = append(got, fmt.Sprintf("%s:%d %s", filepath.ToSlash(rel), p.Line, f.Check))
-	}
-	slices.Sort(got)
-	want := []string{"app/app.go:25 cachekey"}
-	if !slices.Equal(got, want) {
-		t.Errorf("findings:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
-	}
+	return dir, res
 }
