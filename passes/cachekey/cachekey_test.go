@@ -1,20 +1,15 @@
 package cachekey_test
 
 import (
+	"github.com/tenantlint/tenantlint/internal/fixtures"
 	"github.com/tenantlint/tenantlint/passes/cachekey"
-	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
 func testdata(t *testing.T) string {
-	t.Helper()
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
+	return fixtures.GOPATH(t, "testdata")
 }
 
 // TestCacheLibraries covers the cache libraries of the catalog (go-redis, rueidis, gomemcache,

@@ -1,7 +1,7 @@
 package directive_test
 
 import (
-	"path/filepath"
+	"github.com/tenantlint/tenantlint/internal/fixtures"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -12,9 +12,6 @@ import (
 // TestUnused: a suppression that suppresses nothing and a cross-tenant declaration that exempts
 // nothing are reported; the ones that do are quiet (and their findings with them).
 func TestUnused(t *testing.T) {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir := fixtures.GOPATH(t, "testdata")
 	analysistest.Run(t, dir, directive.Analyzer, "directiveunused")
 }

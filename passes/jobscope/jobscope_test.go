@@ -1,8 +1,8 @@
 package jobscope_test
 
 import (
+	"github.com/tenantlint/tenantlint/internal/fixtures"
 	"github.com/tenantlint/tenantlint/passes/jobscope"
-	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -12,9 +12,6 @@ import (
 // temporal, watermill) and the runtime's tenantjob.Encode; jobapp/jobs holds helpers whose
 // tenant parameter is an obligation for jobapp, and must stay quiet itself.
 func TestJobLibraries(t *testing.T) {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir := fixtures.GOPATH(t, "testdata")
 	analysistest.Run(t, dir, jobscope.Analyzer, "jobapp", "jobapp/jobs")
 }

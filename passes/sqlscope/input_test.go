@@ -15,5 +15,5 @@ import (
 // parameters a generated strict server binds, read in its implementation in another package;
 // job payloads of temporal, machinery and watermill handlers on a worker with its own tenant.
 func TestBoundInput(t *testing.T) {
-	analysistest.Run(t, testdata(), sqlscope.Analyzer, "inputapp/mw", "inputapp", "inputapp/api", "inputapp/server", "inputapp/jobs")
+	analysistest.Run(t, testdata(t), sqlscope.Analyzer, "inputapp/mw", "inputapp", "inputapp/api", "inputapp/server", "inputapp/jobs")
 }

@@ -10,5 +10,5 @@ import (
 
 // TestTenantTable: the tenant table's own key is the tenant id (tenants.id for tenant_id).
 func TestTenantTable(t *testing.T) {
-	analysistest.Run(t, testdata(), sqlscope.Analyzer, "tenanttable")
+	analysistest.Run(t, testdata(t), sqlscope.Analyzer, "tenanttable")
 }

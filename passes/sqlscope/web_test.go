@@ -10,5 +10,5 @@ import (
 // TestWebFrameworks: request input from gorilla/mux, chi, echo, gin, fiber, gRPC metadata and
 // dskit's header extraction, reaching a tenant predicate.
 func TestWebFrameworks(t *testing.T) {
-	analysistest.Run(t, testdata(), sqlscope.Analyzer, "webapp")
+	analysistest.Run(t, testdata(t), sqlscope.Analyzer, "webapp")
 }

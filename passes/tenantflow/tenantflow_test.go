@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/gob"
 	"fmt"
+	"github.com/tenantlint/tenantlint/internal/fixtures"
 	"go/token"
 	"path/filepath"
 	"slices"
@@ -18,11 +19,7 @@ import (
 )
 
 func testdata(t *testing.T) string {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
+	return fixtures.GOPATH(t, "testdata", filepath.Join("..", "sqlscope", "testdata"))
 }
 
 // TestSummaries asserts the facts the engine exports: sources, derived results,

@@ -1,7 +1,7 @@
 package keysink_test
 
 import (
-	"path/filepath"
+	"github.com/tenantlint/tenantlint/internal/fixtures"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -12,9 +12,6 @@ import (
 // TestConfiguredKeySinks covers the four key-sink families through configured sinks: the
 // fixture has sinks of every family, so it runs every check.
 func TestConfiguredKeySinks(t *testing.T) {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir := fixtures.GOPATH(t, "testdata")
 	analysistest.Run(t, dir, all.Analyzer, "keysinks")
 }
