@@ -9,7 +9,6 @@ import (
 	"reflect"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -27,7 +26,9 @@ var Analyzer = &analysis.Analyzer{
 
 Finds the nearest .tenantlint.yml (or .tenantlint.yaml) in the package's
 directory or above and validates it; with no file, the defaults apply.
-The -config flag names a file to use instead.`,
+The -config flag names a file to use instead; the -settings flag gives
+the configuration itself, for drivers that read no files (nogo) and for
+the golangci-lint plugin.`,
 	Run:        run,
 	ResultType: reflect.TypeOf((*Config)(nil)),
 	// Loading reads no type information, and analyzers that run despite
@@ -40,6 +41,9 @@ The -config flag names a file to use instead.`,
 var (
 	// configFlag is -config: a file to use instead of looking one up.
 	configFlag string
+	// settingsFlag is -settings: the configuration itself, used in preference to -config and to
+	// looking up a file; nil when the flag is not given (or given as "").
+	settingsFlag *Config
 	// nolintFlag is -nolint: who applies //nolint comments, tenantlint or the driver.
 	nolintFlag = "tenantlint"
 )
@@ -51,6 +55,19 @@ func init() {
 			return fmt.Errorf("-nolint: %q is neither tenantlint nor driver", v)
 		}
 		nolintFlag = v
+		return nil
+	})
+	Analyzer.Flags.Func("settings", "the configuration itself, as JSON or YAML with the keys of .tenantlint.yml: every package uses it, in preference to -config and to looking up a file; relative schema globs are read from the working directory", func(v string) error {
+		if strings.TrimSpace(v) == "" {
+			settingsFlag = nil
+			return nil
+		}
+		c, err := Parse([]byte(v), "")
+		if err != nil {
+			return err
+		}
+		c.File = settingsName
+		settingsFlag = c
 		return nil
 	})
 }
@@ -66,7 +83,6 @@ func File() string { return configFlag }
 func NolintByDriver() bool { return nolintFlag == "driver" }
 
 var (
-	override atomic.Pointer[Config]
 	// loaded caches each file by absolute path: analyzers run over many
 	// packages at once, and a file must be read (and fail) only once.
 	loaded sync.Map // string → *loadOnce
@@ -80,16 +96,9 @@ type loadOnce struct {
 	err  error
 }
 
-// SetOverride makes every package use c, in preference to the -config
-// flag and to looking for a file. The golangci-lint plugin calls it with
-// the settings from .golangci.yml. SetOverride(nil) removes the override.
-func SetOverride(c *Config) {
-	override.Store(c)
-}
-
 func run(pass *analysis.Pass) (any, error) {
-	if c := override.Load(); c != nil {
-		return c, nil
+	if settingsFlag != nil {
+		return settingsFlag, nil
 	}
 	path := configFlag
 	if path == "" {

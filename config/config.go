@@ -123,6 +123,10 @@ type Checks struct {
 	Disable []string // names of checks not to run
 }
 
+// settingsName is what errors and messages call a configuration that is not read from a file
+// (the -settings flag, settings embedded in another tool's configuration).
+const settingsName = "tenantlint settings"
+
 // SQL dialects understood by the query checks.
 const (
 	DialectPostgres = "postgres"
@@ -191,7 +195,7 @@ func Parse(data []byte, filename string) (*Config, error) {
 	c := Default()
 	name := filename
 	if filename == "" {
-		name = "tenantlint settings"
+		name = settingsName
 		wd, err := os.Getwd()
 		if err != nil {
 			return nil, err

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -668,11 +669,25 @@ func TestAnalyzer(t *testing.T) {
 		t.Errorf("-config: %+v, %v", c, err)
 	}
 
-	over := &Config{Version: 1, Dialect: "postgres"}
-	SetOverride(over)
-	t.Cleanup(func() { SetOverride(nil) })
-	if c, err := runOn(filepath.Join(root, "bad/x")); err != nil || c != over {
-		t.Errorf("override: %+v, %v", c, err)
+	// -settings wins over -config and over the file found, and names itself in messages.
+	if err := Analyzer.Flags.Set("settings", `{"version": 1, "dialect": "mysql", "tables": {"scoped": ["notes"]}}`); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { Analyzer.Flags.Set("settings", "") })
+	if c, err := runOn(filepath.Join(root, "bad/x")); err != nil || c.Dialect != "mysql" || !slices.Equal(c.Tables.Scoped, []string{"notes"}) || c.File != "tenantlint settings" || c.Excluded("example.com/x") {
+		t.Errorf("-settings: %+v, %v", c, err)
+	}
+	// A bad value is refused when the flag is set, with the key and its line.
+	err = Analyzer.Flags.Set("settings", "version: 1\ndialect: oracle\n")
+	if err == nil || !strings.Contains(err.Error(), `tenantlint settings:2: dialect: "oracle" is not one of postgres, mysql`) {
+		t.Errorf("-settings with a bad dialect: %v", err)
+	}
+	// "" removes it: -config applies again.
+	if err := Analyzer.Flags.Set("settings", ""); err != nil {
+		t.Fatal(err)
+	}
+	if c, err := runOn(filepath.Join(root, "bad/x")); err != nil || !c.Excluded("example.com/x") {
+		t.Errorf("-settings removed: %+v, %v", c, err)
 	}
 }
 

@@ -11,8 +11,10 @@
 // analyzer's -config flag names a file to use instead (it appears as
 // -tenantlintconfig.config, and only if the driver is given Analyzer
 // itself: drivers register the flags of the analyzers they are given,
-// not of those they require). SetOverride (used by the golangci-lint
-// plugin, whose settings have the same keys) takes precedence over both.
+// not of those they require). Its -settings flag gives the configuration
+// itself (JSON or YAML, the same keys) and takes precedence over both: the
+// golangci-lint plugin passes its settings through it, and so can drivers
+// that read no files (nogo).
 // Each file is loaded once per process.
 //
 // # Validation

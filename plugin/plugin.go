@@ -24,28 +24,30 @@ func init() {
 }
 
 // Plugin is the registered linter.
-type Plugin struct {
-	config *config.Config // nil: look up .tenantlint.yml per package
-}
+type Plugin struct{}
 
-// New decodes the settings into tenantlint's configuration. It is called by golangci-lint once
-// per run, before any analysis.
+// New passes the settings to the analyzers as their flags, the way every driver configures
+// them: -nolint=driver, and -settings with the settings as JSON when there are any (without,
+// each package uses its nearest .tenantlint.yml). It is called by golangci-lint once per run,
+// before any analysis.
 func New(settings any) (register.LinterPlugin, error) {
-	cfg, err := decode(settings)
+	data, err := decode(settings)
 	if err != nil {
 		return nil, err
 	}
 	if err := config.Analyzer.Flags.Set("nolint", "driver"); err != nil {
 		return nil, err
 	}
-	config.SetOverride(cfg)
-	return &Plugin{config: cfg}, nil
+	if err := config.Analyzer.Flags.Set("settings", string(data)); err != nil {
+		return nil, err
+	}
+	return &Plugin{}, nil
 }
 
-// decode turns the settings golangci-lint read from its YAML, JSON or TOML file into a Config
-// through config.Parse, so that they are validated exactly as .tenantlint.yml is. Absent or
-// empty settings give nil.
-func decode(settings any) (*config.Config, error) {
+// decode turns the settings golangci-lint read from its YAML, JSON or TOML file into JSON, and
+// validates them with config.Parse exactly as .tenantlint.yml is, so that an error names the
+// golangci-lint key. Absent or empty settings give nil.
+func decode(settings any) ([]byte, error) {
 	if settings == nil {
 		return nil, nil
 	}
@@ -60,12 +62,10 @@ func decode(settings any) (*config.Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", settingsName, err)
 	}
-	cfg, err := config.Parse(data, "")
-	if err != nil {
+	if _, err := config.Parse(data, ""); err != nil {
 		return nil, rename(err)
 	}
-	cfg.File = settingsName
-	return cfg, nil
+	return data, nil
 }
 
 // rename makes config.Parse's errors name the settings rather than a file, and drops their

@@ -20,7 +20,7 @@ import (
 func newPlugin(t *testing.T, settings any) (register.LinterPlugin, error) {
 	t.Helper()
 	t.Cleanup(func() {
-		config.SetOverride(nil)
+		config.Analyzer.Flags.Set("settings", "")
 		config.Analyzer.Flags.Set("nolint", "tenantlint")
 	})
 	newFn, err := register.GetPlugin("tenantlint")
@@ -95,7 +95,10 @@ func TestSettingsErrors(t *testing.T) {
 // TestNoSettings: without settings nothing overrides the per-package .tenantlint.yml lookup.
 func TestNoSettings(t *testing.T) {
 	for _, s := range []any{nil, map[string]any{}} {
-		config.SetOverride(config.Default())
+		// Settings left by an earlier run are removed by a run without.
+		if err := config.Analyzer.Flags.Set("settings", `{"version": 1, "tables": {"scoped": ["x"]}}`); err != nil {
+			t.Fatal(err)
+		}
 		if _, err := newPlugin(t, s); err != nil {
 			t.Fatalf("settings %v: %v", s, err)
 		}

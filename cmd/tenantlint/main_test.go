@@ -322,6 +322,18 @@ func TestGoVet(t *testing.T) {
 		t.Errorf("go vet on a package whose only finding is suppressed: exit %d, output:\n%s%s", code, out, errOut)
 	}
 
+	// -tenantlintconfig.settings carries the configuration itself, as a driver that reads no
+	// files (nogo) passes it: it replaces the module's .tenantlint.yml, here by excluding the
+	// package, and a bad value is one error naming the key.
+	out, errOut, code = runIn(t, dir, "go", "vet", "-vettool="+bin, `-tenantlintconfig.settings={"version": 1, "exclude": ["example.com/sarifapp/store"]}`, "./store")
+	if code != 0 || strings.TrimSpace(out+errOut) != "" {
+		t.Errorf("go vet -tenantlintconfig.settings excluding the package: exit %d, output:\n%s%s", code, out, errOut)
+	}
+	_, errOut, code = runIn(t, dir, "go", "vet", "-vettool="+bin, `-tenantlintconfig.settings={"version": 1, "dialect": "oracle"}`, "./store")
+	if code == 0 || !strings.Contains(errOut, `tenantlint settings:1: dialect: "oracle" is not one of postgres, mysql`) {
+		t.Errorf("go vet with bad settings: exit %d, stderr:\n%s", code, errOut)
+	}
+
 	// -json: go vet exits 0 and prints the analysis JSON tree.
 	out, errOut, code = runIn(t, dir, "go", "vet", "-vettool="+bin, "-json", "./store")
 	if code != 0 {
