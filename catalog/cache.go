@@ -274,7 +274,7 @@ func buildCacheSinks() []KeySink {
 		}
 		for _, name := range names {
 			for _, at := range c.at {
-				at.Func, at.Family, at.What = name, "cache", what
+				at.Func, at.Family, at.What = name, FamilyCache, what
 				sinks = append(sinks, at)
 			}
 		}

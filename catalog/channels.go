@@ -39,7 +39,7 @@ const (
 func chanRows(recv string, methods []string, arg int, field, what string) []KeySink {
 	var out []KeySink
 	for _, m := range methods {
-		out = append(out, KeySink{Func: "(" + recv + ")." + m, Arg: arg, Field: field, Family: "channel", What: what, Constant: true})
+		out = append(out, KeySink{Func: "(" + recv + ")." + m, Arg: arg, Field: field, Family: FamilyChannel, What: what, Constant: true})
 	}
 	return out
 }
@@ -136,8 +136,8 @@ func kafkaChannelSinks() []KeySink {
 	return slices.Concat(
 		chanRows(sarama+".SyncProducer", []string{"SendMessage"}, 0, "Topic", topicName),
 		chanRows(sarama+".Consumer", []string{"ConsumePartition"}, 0, "", topicName),
-		[]KeySink{{Func: kafkaGo + ".DialLeader", Arg: 3, Family: "channel", What: topicName, Constant: true}},
-		[]KeySink{{Func: "(" + kafkaGo + ".Writer).WriteMessages", Arg: 1, Field: "Topic", Variadic: true, Family: "channel", What: topicName, Constant: true}},
+		[]KeySink{{Func: kafkaGo + ".DialLeader", Arg: 3, Family: FamilyChannel, What: topicName, Constant: true}},
+		[]KeySink{{Func: "(" + kafkaGo + ".Writer).WriteMessages", Arg: 1, Field: "Topic", Variadic: true, Family: FamilyChannel, What: topicName, Constant: true}},
 	)
 }
 

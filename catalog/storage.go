@@ -28,7 +28,7 @@ const (
 func storageRows(recv string, methods []string, arg int, field, what string) []KeySink {
 	var out []KeySink
 	for _, m := range methods {
-		out = append(out, KeySink{Func: "(" + recv + ")." + m, Arg: arg, Field: field, Family: "storage", What: what})
+		out = append(out, KeySink{Func: "(" + recv + ")." + m, Arg: arg, Field: field, Family: FamilyStorage, What: what})
 	}
 	return out
 }
@@ -37,7 +37,7 @@ func storageRows(recv string, methods []string, arg int, field, what string) []K
 func storageFuncs(pkg string, funcs []string, arg int, field, what string) []KeySink {
 	var out []KeySink
 	for _, f := range funcs {
-		out = append(out, KeySink{Func: pkg + "." + f, Arg: arg, Field: field, Family: "storage", What: what})
+		out = append(out, KeySink{Func: pkg + "." + f, Arg: arg, Field: field, Family: FamilyStorage, What: what})
 	}
 	return out
 }

@@ -9,12 +9,14 @@ import (
 	"slices"
 	"strings"
 	"syscall"
+
+	"github.com/tenantlint/tenantlint/catalog"
 )
 
 // Config is a loaded .tenantlint.yml. Analyzers share one *Config per
 // file across packages and goroutines, so they must not modify it.
 type Config struct {
-	File    string // absolute path of the file loaded; "" when defaults are used; for the golangci-lint plugin's settings, their name in .golangci.yml
+	File    string // absolute path of the file loaded; "" when defaults are used; "tenantlint settings" for the -settings flag (and the golangci-lint plugin, which passes its settings through it)
 	Dir     string // directory of File, the base of relative paths in it
 	Version int    // always 1
 	Dialect string // DialectPostgres (default) or DialectMySQL
@@ -133,19 +135,11 @@ const (
 	DialectMySQL    = "mysql"
 )
 
-// Sink kinds: the family a sink belongs to, which decides the check and
-// the wording of its diagnostics.
-const (
-	KindSQL     = "sql"
-	KindCache   = "cache"
-	KindJob     = "job"
-	KindChannel = "channel"
-	KindStorage = "storage"
-)
-
 var (
 	dialects = []string{DialectPostgres, DialectMySQL}
-	kinds    = []string{KindSQL, KindCache, KindJob, KindChannel, KindStorage}
+	// kinds are the sink kinds: the family a sink belongs to, which decides the check and the
+	// wording of its diagnostics.
+	kinds = catalog.Families
 	// fileNames are the names Find looks for, in order.
 	fileNames = []string{".tenantlint.yml", ".tenantlint.yaml"}
 )

@@ -5,9 +5,10 @@
 package cacherules
 
 import (
+	"github.com/tenantlint/tenantlint/catalog"
 	"github.com/tenantlint/tenantlint/passes/internal/engine"
 	"github.com/tenantlint/tenantlint/passes/internal/keysink"
 )
 
 // Family is the cache family.
-var Family engine.Family = keysink.New(engine.FamilyInfo{Name: "cache", Check: "cachekey", Noun: "cache key"})
+var Family engine.Family = keysink.New(engine.FamilyInfo{Name: catalog.FamilyCache, Check: "cachekey", Noun: "cache key"})

@@ -19,7 +19,7 @@ import (
 	"github.com/tenantlint/tenantlint/passes/internal/keysink"
 )
 
-var keys = keysink.New(engine.FamilyInfo{Name: "channel", Check: "chanscope", Noun: "channel name", ConstantIsFinding: true})
+var keys = keysink.New(engine.FamilyInfo{Name: catalog.FamilyChannel, Check: "chanscope", Noun: "channel name", ConstantIsFinding: true})
 
 var info = keys.Info()
 

@@ -404,7 +404,7 @@ func (s *Frame) checkCall(call ssa.CallInstruction) {
 		pname := strings.Join(names, " or ")
 		here := s.Pkg.Step(cv.Start, "calls %s with %s as %s", name, s.Describe(v), pname)
 		subject := fmt.Sprintf("%s needs the active tenant in %s (for %s)", name, pname, req.Sink)
-		if req.Family != "sql" {
+		if info := s.Pkg.engine.byName[req.Family]; info != nil && info.Names {
 			subject += ", but the value it gets" // "... is built without the active tenant"
 		}
 		s.Need(v, call, Needed{

@@ -121,7 +121,7 @@ func declaredRequire(cfg *config.Config, sig *types.Signature, d config.Require)
 	}
 	return facts.Requirement{
 		Param:  ref,
-		Family: "sql",
+		Family: catalog.FamilySQL, // declared: the argument must be the tenant, as a query's
 		Sink:   fmt.Sprintf("the tenant %s declared in requires:", what),
 		Trail:  []facts.Step{{Pos: where, Text: "declared: must be the active tenant"}},
 	}, true

@@ -63,7 +63,7 @@ func newIndex(cfg *config.Config) sinks {
 		m[k.Func] = append(m[k.Func], k)
 	}
 	for _, s := range cfg.Sinks {
-		if s.Kind == "sql" {
+		if s.Kind == catalog.FamilySQL {
 			continue
 		}
 		k := engine.Key(s.Func)

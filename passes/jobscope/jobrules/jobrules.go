@@ -17,7 +17,7 @@ import (
 )
 
 // Family is the job family.
-var Family engine.Family = family{keysink.New(engine.FamilyInfo{Name: "job", Check: "jobscope", Noun: "job payload"})}
+var Family engine.Family = family{keysink.New(engine.FamilyInfo{Name: catalog.FamilyJob, Check: "jobscope", Noun: "job payload"})}
 
 type family struct{ keys *keysink.Family }
 
@@ -51,7 +51,7 @@ func (rules) CheckFunc(s *engine.Frame) {
 	name := s.Fn.Name()
 	msg := fmt.Sprintf("job handler %s reads the active tenant from its context, which the job did not set: restore the tenant from the job's payload first (tenantjob.Restore)", name)
 	trail := []facts.Step{s.Pkg.Step(s.Pkg.CallStart(r.Call.Pos()), "%s reads the tenant from the worker's context", r.Via)}
-	s.AddFinding(r.Call, "job", msg, trail)
+	s.AddFinding(r.Call, catalog.FamilyJob, msg, trail)
 }
 
 // isJobHandler reports whether a signature is a job library's handler: a context and the job

@@ -133,7 +133,7 @@ func (r *rules) checkBatch(s *engine.Frame, c *engine.Call, row catalog.Builder,
 	cols := r.tables.columns
 	path, col := tenantFieldPath(elem, cols)
 	if path == nil {
-		s.AddFinding(call, "sql", fmt.Sprintf("%s insert into tenant table %q does not set its tenant column (%s)", row.Library, table, strings.Join(cols, ", ")),
+		s.AddFinding(call, info.Name, fmt.Sprintf("%s insert into tenant table %q does not set its tenant column (%s)", row.Library, table, strings.Join(cols, ", ")),
 			[]facts.Step{s.Pkg.Step(pos, "%s", r.tableWhy(s, table))})
 		return
 	}
@@ -149,7 +149,7 @@ func (r *rules) checkBatch(s *engine.Frame, c *engine.Call, row catalog.Builder,
 			if !at.IsValid() {
 				at = pos
 			}
-			s.AddFinding(call, "sql", fmt.Sprintf("%s batch insert into tenant table %q has elements that do not set the model's tenant field (%s)", row.Library, table, col),
+			s.AddFinding(call, info.Name, fmt.Sprintf("%s batch insert into tenant table %q has elements that do not set the model's tenant field (%s)", row.Library, table, col),
 				[]facts.Step{s.Pkg.Step(at, "an element is built here without %s", col), s.Pkg.Step(pos, "%s", r.tableWhy(s, table))})
 			return
 		}
@@ -161,6 +161,6 @@ func (r *rules) checkBatch(s *engine.Frame, c *engine.Call, row catalog.Builder,
 		return // no element is put into the batch here
 	}
 	subject := fmt.Sprintf("%s in the %s batch insert", col, row.Library)
-	s.Need(v, call, engine.Needed{Family: "sql", Subject: subject, Sink: subject,
+	s.Need(v, call, engine.Needed{Family: info.Name, Subject: subject, Sink: subject,
 		Trail: []facts.Step{s.Pkg.Step(pos, "the %s batch insert sets %s to %s", row.Library, col, s.Describe(v))}})
 }

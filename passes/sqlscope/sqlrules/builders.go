@@ -494,7 +494,7 @@ func (r *rules) checkBuilder(s *engine.Frame, c *engine.Call) {
 			return
 		}
 		subject := fmt.Sprintf("%s = ? in the %s condition", cd.col, row.Library)
-		s.Need(cd.val, call, engine.Needed{Family: "sql", Subject: subject, Sink: subject,
+		s.Need(cd.val, call, engine.Needed{Family: info.Name, Subject: subject, Sink: subject,
 			Trail: []facts.Step{s.Pkg.Step(pos, "the %s condition binds %s to %s", row.Library, cd.col, s.Describe(cd.val))}})
 	}
 	switch row.Op {
@@ -539,7 +539,7 @@ func (r *rules) checkBuilder(s *engine.Frame, c *engine.Call) {
 		switch v.Kind {
 		case facts.Param:
 			subject := "the " + where
-			s.Need(v, call, engine.Needed{Family: "sql", Subject: subject, Sink: subject,
+			s.Need(v, call, engine.Needed{Family: info.Name, Subject: subject, Sink: subject,
 				Trail: []facts.Step{s.Pkg.Step(pos, "the %s runs the builder it is given", where)}})
 		case facts.None:
 			if r.onLoadedRow(s, c, row) {
@@ -549,7 +549,7 @@ func (r *rules) checkBuilder(s *engine.Frame, c *engine.Call) {
 			// it, which row it writes is its callers' business.
 			if m, ok := r.rowFromCaller(s, c, row); ok && s.TenantAtHand() == nil {
 				subject := fmt.Sprintf("the %s by the primary key of the row it is given", where)
-				s.Need(m, call, engine.Needed{Family: "sql", Subject: subject, Sink: subject,
+				s.Need(m, call, engine.Needed{Family: info.Name, Subject: subject, Sink: subject,
 					Trail: []facts.Step{s.Pkg.Step(pos, "the %s goes by the primary key of a row from the caller", where)}})
 				return
 			}
@@ -557,7 +557,7 @@ func (r *rules) checkBuilder(s *engine.Frame, c *engine.Call) {
 			if why == "" {
 				why = noPredicate
 			}
-			s.AddFinding(call, "sql", fmt.Sprintf("%s is not scoped to the active tenant: it runs %s", where, why),
+			s.AddFinding(call, info.Name, fmt.Sprintf("%s is not scoped to the active tenant: it runs %s", where, why),
 				[]facts.Step{s.Pkg.Step(pos, "%s", r.tableWhy(s, table))})
 		}
 	case catalog.BuilderInsert:
@@ -786,11 +786,11 @@ func (r *rules) checkInsert(s *engine.Frame, c *engine.Call, row catalog.Builder
 	cols := r.tables.columns
 	judge := func(v *engine.Value, col, what string) {
 		subject := fmt.Sprintf("%s in the %s %s", col, row.Library, what)
-		s.Need(v, call, engine.Needed{Family: "sql", Subject: subject, Sink: subject,
+		s.Need(v, call, engine.Needed{Family: info.Name, Subject: subject, Sink: subject,
 			Trail: []facts.Step{s.Pkg.Step(pos, "the %s %s sets %s to %s", row.Library, what, col, s.Describe(v))}})
 	}
 	missing := func(what, table string) {
-		s.AddFinding(call, "sql", fmt.Sprintf("%s %s into tenant table %q does not set its tenant column (%s)", row.Library, what, table, strings.Join(cols, ", ")),
+		s.AddFinding(call, info.Name, fmt.Sprintf("%s %s into tenant table %q does not set its tenant column (%s)", row.Library, what, table, strings.Join(cols, ", ")),
 			[]facts.Step{s.Pkg.Step(pos, "%s", r.tableWhy(s, table))})
 	}
 	models := r.modelArgs(s, c, row)
@@ -821,7 +821,7 @@ func (r *rules) checkInsert(s *engine.Frame, c *engine.Call, row catalog.Builder
 			if r.isLoadedRow(s, m) {
 				continue // its tenant field holds the tenant it was loaded for
 			}
-			s.AddFinding(call, "sql", fmt.Sprintf("%s insert into tenant table %q does not set the model's tenant field (%s)", row.Library, table, col),
+			s.AddFinding(call, info.Name, fmt.Sprintf("%s insert into tenant table %q does not set the model's tenant field (%s)", row.Library, table, col),
 				[]facts.Step{s.Pkg.Step(pos, "%s", r.tableWhy(s, table))})
 			continue
 		}

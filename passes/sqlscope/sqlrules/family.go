@@ -14,7 +14,7 @@ import (
 // Family is the SQL family.
 var Family engine.Family = family{}
 
-var info = &engine.FamilyInfo{Name: "sql", Check: "sqlscope", Noun: "query"}
+var info = &engine.FamilyInfo{Name: catalog.FamilySQL, Check: "sqlscope", Noun: "query"}
 
 type family struct{}
 
@@ -56,7 +56,7 @@ func sinksFor(cfg *config.Config) *sinks {
 		s.copyFrom[c] = true
 	}
 	for _, k := range cfg.Sinks {
-		if k.Kind == "sql" {
+		if k.Kind == info.Name {
 			s.sql[engine.Key(k.Func)] = catalog.SQLSink{Func: engine.Key(k.Func), Query: k.Arg, Args: k.Arg + 1}
 		}
 	}

@@ -185,14 +185,14 @@ func (r *rules) checkHandedRun(s *engine.Frame, c *engine.Call, lib string) {
 	switch {
 	case v.Kind == facts.Param:
 		subject := fmt.Sprintf("the %s query it runs", lib)
-		s.Need(v, c.Instr, engine.Needed{Family: "sql", Subject: subject, Sink: subject, Targeted: true,
+		s.Need(v, c.Instr, engine.Needed{Family: info.Name, Subject: subject, Sink: subject, Targeted: true,
 			Trail: []facts.Step{s.Pkg.Step(pos, "runs the %s builder it is given", lib)}})
 	case v.Kind == facts.None && v.Target != "" && c.Common.IsInvoke():
 		why := v.What
 		if why == "" {
 			why = noPredicate
 		}
-		s.AddFinding(c.Instr, "sql", fmt.Sprintf("%s query on tenant table %q is not scoped to the active tenant: it runs %s", lib, v.Target, why),
+		s.AddFinding(c.Instr, info.Name, fmt.Sprintf("%s query on tenant table %q is not scoped to the active tenant: it runs %s", lib, v.Target, why),
 			[]facts.Step{s.Pkg.Step(pos, "%s", r.tableWhy(s, v.Target))})
 	}
 }

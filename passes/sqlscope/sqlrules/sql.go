@@ -105,7 +105,7 @@ func (r *rules) checkSQL(s *engine.Frame, c *engine.Call, site sqlSite) {
 			}
 			where := fmt.Sprintf("query on tenant table %q", ref.Table)
 			if !ref.Scoped {
-				s.AddFinding(call, "sql", fmt.Sprintf("%s is not scoped to the active tenant: %s", where, ref.Problem),
+				s.AddFinding(call, info.Name, fmt.Sprintf("%s is not scoped to the active tenant: %s", where, ref.Problem),
 					[]facts.Step{s.Pkg.Step(s.Pkg.CallStart(call.Pos()), "%s", r.tables.why(ref.Table))})
 				continue
 			}
@@ -119,7 +119,7 @@ func (r *rules) checkSQL(s *engine.Frame, c *engine.Call, site sqlSite) {
 				}
 				subject := fmt.Sprintf("%s = %s in the %s", ref.Column, r.phString(ph), where)
 				s.Need(v, call, engine.Needed{
-					Family:  "sql",
+					Family:  info.Name,
 					Subject: subject,
 					Sink:    subject,
 					Trail:   []facts.Step{s.Pkg.Step(s.Pkg.CallStart(call.Pos()), "%s binds %s to %s", where, r.phString(ph), s.Describe(v))},
@@ -308,6 +308,6 @@ func (r *rules) checkCopyFrom(s *engine.Frame, c *engine.Call) {
 			}
 		}
 	}
-	s.AddFinding(call, "sql", fmt.Sprintf("CopyFrom into tenant table %q does not copy a tenant column (%s)", table, strings.Join(r.tables.columns, ", ")),
+	s.AddFinding(call, info.Name, fmt.Sprintf("CopyFrom into tenant table %q does not copy a tenant column (%s)", table, strings.Join(r.tables.columns, ", ")),
 		[]facts.Step{s.Pkg.Step(call.Pos(), "copies columns %s", strings.Join(cols, ", "))})
 }

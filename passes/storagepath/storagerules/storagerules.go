@@ -5,9 +5,10 @@
 package storagerules
 
 import (
+	"github.com/tenantlint/tenantlint/catalog"
 	"github.com/tenantlint/tenantlint/passes/internal/engine"
 	"github.com/tenantlint/tenantlint/passes/internal/keysink"
 )
 
 // Family is the storage family.
-var Family engine.Family = keysink.New(engine.FamilyInfo{Name: "storage", Check: "storagepath", Noun: "storage path"})
+var Family engine.Family = keysink.New(engine.FamilyInfo{Name: catalog.FamilyStorage, Check: "storagepath", Noun: "storage path"})
