@@ -19,3 +19,14 @@ type TenantGuard struct{}
 func (*TenantGuard) AFact() {}
 
 func (*TenantGuard) String() string { return "tenantGuard" }
+
+// ConstantVar marks a package variable that its package initialises with a constant or zero
+// value and never assigns again (uuid.Nil): reading it gives a constant in every package, so
+// passing it as the tenant passes no tenant at all. Only variables of dependencies (modules
+// with a version) are marked when exported: an exported variable of the module being analysed
+// may be set by another of its packages (a default tenant read from a flag in main).
+type ConstantVar struct{}
+
+func (*ConstantVar) AFact() {}
+
+func (*ConstantVar) String() string { return "constantVar" }

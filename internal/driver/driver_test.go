@@ -61,6 +61,27 @@ func TestRegistryInDependency(t *testing.T) {
 	}
 }
 
+// TestConstantVarInDependency: a dependency's package variable initialised with a constant and
+// never assigned (uuid.Nil) is a constant where it is passed as the tenant; one its package sets
+// or hands out by address is not.
+func TestConstantVarInDependency(t *testing.T) {
+	dir, res := analyzeModule(t, "constdep")
+	var got []string
+	for _, f := range res.Findings {
+		p := f.Fset.Position(f.Diag.Pos)
+		rel, _ := filepath.Rel(dir, p.Filename)
+		got = append(got, fmt.Sprintf("%s:%d %s: %s", filepath.ToSlash(rel), p.Line, f.Check, f.Diag.Message))
+	}
+	slices.Sort(got)
+	want := []string{
+		"app/app.go:22 sqlscope: Get needs the active tenant in tenant (for tenant_id = $1 in the query on tenant table \"devices\"), but it gets a constant or zero value, not the active tenant",
+		"app/app.go:23 sqlscope: Get needs the active tenant in tenant (for tenant_id = $1 in the query on tenant table \"devices\"), but it gets a constant or zero value, not the active tenant",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+}
+
 // analyzeModule loads and analyses every package of testdata/mod/NAME, which must analyse
 // without errors.
 func analyzeModule(t *testing.T, name string) (string, *Result) {

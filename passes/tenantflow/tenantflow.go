@@ -34,7 +34,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:        Engine.Run,
 	Requires:   []*analysis.Analyzer{config.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(facts.Summary), new(facts.BoundField), new(facts.TenantGuard)},
+	FactTypes:  []analysis.Fact{new(facts.Summary), new(facts.BoundField), new(facts.TenantGuard), new(facts.ConstantVar)},
 }
 
 // The engine's results, as the checks and the drivers see them.

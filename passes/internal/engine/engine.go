@@ -98,6 +98,8 @@ type Package struct {
 	// callers: in-package static callers, to re-analyze when a callee's summary changes.
 	callers map[*ssa.Function][]*ssa.Function
 	files   map[string]*token.File // for turning trail positions back into token.Pos
+	// constVars: the package variables that hold a constant (constvars.go).
+	constVars map[*types.Var]bool
 	input   *packageInput          // request input the package's own code binds (input.go)
 }
 
@@ -122,7 +124,14 @@ func (e *Engine) Run(pass *analysis.Pass) (res any, err error) {
 		}
 	}()
 
-	if catalog.IsLibrary(pass.Pkg.Path()) || isStd(pass) || !e.relevant(pass, cfg) {
+	if catalog.IsLibrary(pass.Pkg.Path()) || isStd(pass) {
+		return result, nil
+	}
+	// A package that matters to nothing else can still declare a constant its importers pass
+	// as the tenant (uuid.Nil).
+	constVars := constantVars(pass)
+	exportConstantVars(pass, constVars)
+	if !e.relevant(pass, cfg) {
 		return result, nil
 	}
 
@@ -135,6 +144,7 @@ func (e *Engine) Run(pass *analysis.Pass) (res any, err error) {
 		calls:     map[token.Pos]*ast.CallExpr{},
 		callViews: map[ssa.CallInstruction]*Call{},
 		callers:   map[*ssa.Function][]*ssa.Function{},
+		constVars: constVars,
 	}
 	for _, f := range e.families {
 		r, err := f.ForPackage(p)

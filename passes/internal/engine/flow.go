@@ -446,7 +446,12 @@ func (s *Frame) Eval(v ssa.Value) *Value {
 			}
 		}
 		return UnknownValue
-	case *ssa.Global, *ssa.Function, *ssa.Builtin:
+	case *ssa.Global:
+		if obj, ok := v.Object().(*types.Var); ok && s.Pkg.isConstantVar(obj) {
+			return NoneValue // uuid.Nil: what it holds is a constant (constvars.go)
+		}
+		return UnknownValue
+	case *ssa.Function, *ssa.Builtin:
 		return UnknownValue
 	}
 	if x, ok := s.vals[v]; ok {

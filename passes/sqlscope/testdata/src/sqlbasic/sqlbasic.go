@@ -196,3 +196,32 @@ func (s *Store) NilOpts(ctx context.Context) {
 	withOpts(ctx, s.db, o)
 	withOpts(ctx, s.db, &Opts{TenantID: "acme"}) // want `withOpts needs the active tenant in o.TenantID .* but it gets a constant`
 }
+
+// Package variables: one initialised with a constant or zero value and never assigned again
+// holds a constant; one the package assigns (or whose address it hands out) may hold anything.
+var (
+	noTenant    = ""
+	zeroTenant  [16]byte
+	nilTenant   = tenantUUID{}
+	setTenant   = "boot"
+	aimedTenant string
+	fromFunc    = auth.TenantID(context.Background())
+	// Exported: another package may set it, and the engine does not see it do so.
+	DefaultTenant = ""
+)
+
+type tenantUUID [16]byte
+
+func init() { setTenant = "configured" }
+
+func aim() *string { return &aimedTenant }
+
+func (s *Store) PackageVars(ctx context.Context) {
+	s.db.QueryContext(ctx, `SELECT * FROM devices WHERE tenant_id = $1`, noTenant)   // want `but it gets a constant`
+	s.db.QueryContext(ctx, `SELECT * FROM devices WHERE tenant_id = $1`, zeroTenant) // want `but it gets a constant`
+	s.db.QueryContext(ctx, `SELECT * FROM devices WHERE tenant_id = $1`, nilTenant)  // want `but it gets a constant`
+	s.db.QueryContext(ctx, `SELECT * FROM devices WHERE tenant_id = $1`, setTenant)
+	s.db.QueryContext(ctx, `SELECT * FROM devices WHERE tenant_id = $1`, aimedTenant)
+	s.db.QueryContext(ctx, `SELECT * FROM devices WHERE tenant_id = $1`, fromFunc)
+	s.db.QueryContext(ctx, `SELECT * FROM devices WHERE tenant_id = $1`, DefaultTenant)
+}

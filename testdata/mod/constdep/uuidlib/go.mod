@@ -1,0 +1,3 @@
+module example.com/uuidlib
+
+go 1.22
