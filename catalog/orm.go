@@ -312,12 +312,15 @@ func popBuilders() []Builder {
 	return slices.Concat(
 		builderRows("pop", []string{conn}, "Q", BuilderOpen, -1, -1, -1),
 		builderRows("pop", []string{conn, q}, "Where", BuilderWhere, 0, -1, -1),
-		builderRows("pop", []string{conn, q}, "Order Limit Paginate Select", BuilderChain, -1, -1, -1),
-		builderRows("pop", []string{q}, "Eager", BuilderChain, -1, -1, -1),
+		// EagerPreload (on a Connection it opens the *Query) loads associations after the
+		// query: it does not change which rows of the model's table the query matches.
+		builderRows("pop", []string{conn, q}, "Order Limit Paginate PaginateFromParams Select EagerPreload", BuilderChain, -1, -1, -1),
+		builderRows("pop", []string{q}, "Eager GroupBy Having Join InnerJoin LeftJoin LeftOuterJoin RightJoin RightOuterJoin", BuilderChain, -1, -1, -1),
 		builderRows("pop", []string{conn, q}, "Scope", BuilderScopes, 0, -1, -1),
 		mark(builderRows("pop", []string{conn, q}, "All First Last Find", BuilderRun, -1, 0, -1), loads),
 		builderRows("pop", []string{conn, q}, "Count", BuilderRun, -1, 0, -1),
-		builderRows("pop", []string{q}, "Exists Delete", BuilderRun, -1, 0, -1),
+		// UpdateQuery updates every row the query matches, as Delete deletes them.
+		builderRows("pop", []string{q}, "Exists Delete UpdateQuery", BuilderRun, -1, 0, -1),
 		builderRows("pop", []string{conn}, "Eager WithContext", BuilderChain, -1, -1, -1),
 		mark(builderRows("pop", []string{conn}, "Destroy Update ValidateAndUpdate UpdateColumns Reload", BuilderRun, -1, 0, -1), byModelKey),
 		builderRows("pop", []string{conn}, "Create ValidateAndCreate", BuilderInsert, -1, 0, -1),

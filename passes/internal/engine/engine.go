@@ -100,7 +100,7 @@ type Package struct {
 	files   map[string]*token.File // for turning trail positions back into token.Pos
 	// constVars: the package variables that hold a constant (constvars.go).
 	constVars map[*types.Var]bool
-	input   *packageInput          // request input the package's own code binds (input.go)
+	input     *packageInput // request input the package's own code binds (input.go)
 }
 
 // Run analyses one package: the engine analyzer's Run (passes/tenantflow). The pass must
