@@ -386,7 +386,7 @@ func (s *Frame) checkCall(call ssa.CallInstruction) {
 		var names []string
 		for _, ref := range req.Params() {
 			v := s.argAt(args, ref)
-			if s.unsetInLiteral(args, ref) {
+			if s.unsetInLiteral(call, args, ref) {
 				v = &Value{Kind: facts.None, What: "a literal that leaves " + paramName(sig, ref) + " unset"}
 			}
 			if emptyVariadic(c, args, ref) {
@@ -420,8 +420,10 @@ func (s *Frame) checkCall(call ssa.CallInstruction) {
 
 // unsetInLiteral reports whether the part of an argument a requirement names is a field that a
 // composite literal of this function leaves out: it is the zero value at the call, as it is at
-// the sink, whatever the literal's other fields are built from.
-func (s *Frame) unsetInLiteral(args []ssa.Value, ref facts.ParamRef) bool {
+// the sink, whatever the literal's other fields are built from. The literal may be a local
+// variable whose other fields are assigned after it (m := T{...}; if ua != "" { m.UA = ua }), as
+// long as nothing else can write to it (see writtenOnlyHere).
+func (s *Frame) unsetInLiteral(call ssa.CallInstruction, args []ssa.Value, ref facts.ParamRef) bool {
 	if len(ref.Path) == 0 || ref.Index >= len(args) {
 		return false
 	}
@@ -430,19 +432,86 @@ func (s *Frame) unsetInLiteral(args []ssa.Value, ref facts.ParamRef) bool {
 	if u, ok := x.(*ssa.UnOp); ok && u.Op == token.MUL {
 		base = u.X
 	}
-	root, _, _ := s.Address(base)
-	if a, ok := root.(*ssa.Alloc); !ok || a.Comment != "complit" {
+	root, keys, _ := s.Address(base)
+	a, ok := root.(*ssa.Alloc)
+	if !ok {
 		return false
 	}
-	path := make([]int, len(ref.Path))
-	for i, k := range ref.Path {
-		n, err := strconv.Atoi(k)
-		if err != nil {
+	for _, k := range ref.Path {
+		if _, err := strconv.Atoi(k); err != nil {
 			return false
 		}
-		path[i] = n
 	}
-	return !s.FieldStored(x, path)
+	return s.unsetIn(a, append(slices.Clip(keys), ref.Path...), call, 0)
+}
+
+// unsetIn reports whether no store of this function reaches the field at path of the literal
+// or local variable a: none to the field or a struct around it, except the copy of another
+// such literal that leaves it unset (m := T{...} is built in a literal, then copied into m).
+func (s *Frame) unsetIn(a *ssa.Alloc, path []string, call ssa.CallInstruction, depth int) bool {
+	if depth > 4 || a.Parent() != s.Fn || (a.Comment != "complit" && !writtenOnlyHere(a, call)) {
+		return false
+	}
+	for i := len(path); i >= 1; i-- {
+		if len(s.storedAt[a][strings.Join(path[:i], "\x1f")]) > 0 {
+			return false
+		}
+	}
+	for _, at := range s.storedAt[a][""] {
+		st, ok := at.(*ssa.Store)
+		if !ok {
+			return false
+		}
+		load, ok := st.Val.(*ssa.UnOp)
+		if !ok || load.Op != token.MUL {
+			return false
+		}
+		src, ok := load.X.(*ssa.Alloc)
+		if !ok || !s.unsetIn(src, path, nil, depth+1) {
+			return false
+		}
+	}
+	return true
+}
+
+// writtenOnlyHere reports whether the local variable a is written only by this function's own
+// stores into it: its address goes nowhere but to its fields' addresses, loads and stores, and
+// the call at hand. A variable handed by address to anything else (json.Unmarshal(&m), a
+// pointer method m.SetTenant(t)) may have any field set there.
+func writtenOnlyHere(a *ssa.Alloc, call ssa.CallInstruction) bool {
+	var ok func(v ssa.Value, depth int) bool
+	ok = func(v ssa.Value, depth int) bool {
+		if depth > 8 || v.Referrers() == nil {
+			return false
+		}
+		for _, r := range *v.Referrers() {
+			switch x := r.(type) {
+			case *ssa.FieldAddr:
+				if !ok(x, depth+1) {
+					return false
+				}
+			case *ssa.IndexAddr:
+				if _, arr := x.X.Type().Underlying().(*types.Pointer); !arr || !ok(x, depth+1) {
+					return false
+				}
+			case *ssa.UnOp:
+				if x.Op != token.MUL {
+					return false
+				}
+			case *ssa.Store:
+				if x.Val == v {
+					return false // the address itself is stored somewhere
+				}
+			case *ssa.DebugRef:
+			default:
+				if r != ssa.Instruction(call) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	return ok(a, 0)
 }
 
 // emptyVariadic reports whether ref is the variadic parameter of the callee and the call passes

@@ -102,10 +102,18 @@ func (s *Frame) step(instr ssa.Instruction) {
 			// bytes): the zero value of unassigned paths is not tracked for elements.
 			s.markElement(root, keys)
 		}
-		if len(keys) == 0 && isZeroConst(in.Val) && filledByCall(root) {
-			// f := Filter{}; json.Unmarshal(b, &f): the zero value is the memory's initial
-			// state, as for `var f Filter`; what the call fills in is not seen.
-			break
+		if len(keys) == 0 && filledByCall(root) {
+			if isZeroConst(in.Val) {
+				// f := Filter{}; json.Unmarshal(b, &f): the zero value is the memory's initial
+				// state, as for `var f Filter`; what the call fills in is not seen.
+				break
+			}
+			// m := T{ID: "s"}; json.Unmarshal(b, &m) (or m.fill()): the fields the literal
+			// leaves out are not known to be zero, since the call may fill them in.
+			if x := s.Eval(in.Val); x.Kind == facts.None && !x.IsNil() && len(x.Fields) > 0 {
+				s.store(in, root, keys, &Value{Kind: facts.Unknown, Fields: x.Fields})
+				break
+			}
 		}
 		s.store(in, root, keys, s.Eval(in.Val))
 	case ssa.CallInstruction:

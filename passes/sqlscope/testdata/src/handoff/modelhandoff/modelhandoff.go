@@ -6,6 +6,7 @@ package modelhandoff
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 
 	"example.com/auth"
 	"github.com/gobuffalo/pop/v6"
@@ -64,3 +65,47 @@ func TitleCallers(ctx context.Context, db *sql.DB, id int64) {
 	title(ctx, db, id) // want `title needs the active tenant in tenants.*but it gets no argument for it`
 	title(ctx, db, id, auth.TenantID(ctx))
 }
+
+// A row handed to a persister that validates and creates it: its fields set after the literal,
+// on some paths, leave the tenant field as the literal left it.
+type Session struct {
+	ID        string `db:"id"`
+	TenantID  string `db:"tenant_id"`
+	UserAgent string `db:"user_agent"`
+}
+
+type sessionStore struct{ db *pop.Connection }
+
+func (p *sessionStore) Create(s Session) error {
+	_, err := p.db.ValidateAndCreate(&s)
+	return err
+}
+
+func AddSession(ctx context.Context, p *sessionStore, ua string) {
+	m := Session{ID: "s"}
+	if ua != "" {
+		m.UserAgent = ua
+	}
+	p.Create(m) // want `Create needs the active tenant in s.TenantID`
+	n := Session{ID: "s", TenantID: auth.TenantID(ctx)}
+	if ua != "" {
+		n.UserAgent = ua
+	}
+	p.Create(n)
+}
+
+func AddSessionPlain(p *sessionStore) {
+	p.Create(Session{ID: "s"}) // want `Create needs the active tenant in s.TenantID`
+}
+
+// A variable whose address is handed out may have its tenant set there: not a literal's zero.
+func AddSessionFilled(p *sessionStore, body []byte) {
+	m := Session{ID: "s"}
+	json.Unmarshal(body, &m)
+	p.Create(m)
+	n := Session{ID: "s"}
+	n.fill()
+	p.Create(n)
+}
+
+func (s *Session) fill() { s.TenantID = "from-somewhere" }
