@@ -15,6 +15,7 @@ var Tables = []Table{
 	{Name: "Libraries", Doc: "Libraries are import paths whose own code is not analyzed: their bodies implement the sinks\nand sources described here, and analyzing them would only find the sinks calling each other.", Rows: Libraries},
 	{Name: "SubscribeHandlers", Doc: "SubscribeHandlers are the pub/sub servers' subscription hooks.", Rows: SubscribeHandlers},
 	{Name: "BroadcastAll", Doc: "BroadcastAll are calls that send to every connected session of every tenant: the call itself\nis the finding, whatever the message (melody's Broadcast; BroadcastFilter with a filter on the\nsession's tenant is the per-tenant form).", Rows: BroadcastAll},
+	{Name: "Families", Doc: "Families are the sink families, in report order.", Rows: Families},
 	{Name: "JobTypes", Doc: "JobTypes are the job a handler receives (as a pointer): a function taking a context and one\nof them is a job handler, which must restore the tenant from the job before it reads it from\nits context.", Rows: JobTypes},
 	{Name: "Restorers", Doc: "Restorers put a tenant into a context: a context passed through one is no longer the\nworker's own.", Rows: Restorers},
 	{Name: "JobRegistrations", Doc: "JobRegistrations are temporal's, machinery's and watermill's.", Rows: JobRegistrations},

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
@@ -43,7 +44,9 @@ func lint(o options, patterns []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
 		return exitError
 	}
+	loadStart := time.Now()
 	pkgs, err := driver.Load(driver.Options{Dir: o.dir, Tests: o.tests}, patterns...)
+	loadTime := time.Since(loadStart)
 	if err != nil {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
 		return exitError
@@ -55,7 +58,7 @@ func lint(o options, patterns []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, e)
 	}
 	var extra []*analysis.Analyzer
-	if o.format == "sarif" || o.verbose {
+	if o.format == "sarif" || o.verbose || o.debugTiming {
 		// The checker keeps the results of root actions only: the engine's result, which
 		// holds the suppressed findings the checks do not report, must be asked for.
 		extra = append(extra, tenantflow.Analyzer)
@@ -85,6 +88,9 @@ func lint(o options, patterns []string, stdout, stderr io.Writer) int {
 				engine = append(engine, engineResult{fset: act.Package.Fset, res: selected(r, checks)})
 			}
 		}
+	}
+	if o.debugTiming {
+		printTiming(loadTime, res, stderr)
 	}
 	if o.verbose {
 		printRuns(res.Runs, stderr)
@@ -244,6 +250,90 @@ func printRuns(runs []driver.Run, w io.Writer) {
 		}
 		fmt.Fprintf(w, "tenantlint: analysis again, with the requirements of %s: %.1fs\n",
 			plural(r.InterfaceMethods, "interface method"), r.Duration.Seconds())
+	}
+}
+
+// printTiming says, for -debug=timing, where the time went: the load, each analysis run, each
+// analyzer's time summed over the packages of the last run (the packages run in parallel, so
+// the sums exceed the wall time), how many root packages the engine analysed or skipped as
+// irrelevant, and the slowest packages with the engine's SSA and solving time.
+func printTiming(load time.Duration, res *driver.Result, w io.Writer) {
+	fmt.Fprintf(w, "tenantlint: timing: load %.1fs (%s)\n", load.Seconds(), plural(len(res.Packages), "root package"))
+	for i, r := range res.Runs {
+		what := "analysis"
+		if i > 0 {
+			what = fmt.Sprintf("analysis again (%s)", plural(r.InterfaceMethods, "interface method"))
+		}
+		fmt.Fprintf(w, "tenantlint: timing: %s %.1fs\n", what, r.Duration.Seconds())
+	}
+	type total struct {
+		name string
+		d    time.Duration
+		n    int
+	}
+	totals := map[string]*total{}
+	type slow struct {
+		pkg    string
+		d      time.Duration
+		timing tenantflow.Timing
+	}
+	var slowest []slow
+	analysed, skipped := 0, 0
+	var ssaTime, solveTime time.Duration
+	for act := range res.Graph.All() {
+		t := totals[act.Analyzer.Name]
+		if t == nil {
+			t = &total{name: act.Analyzer.Name}
+			totals[act.Analyzer.Name] = t
+		}
+		t.d += act.Duration
+		t.n++
+		if act.Analyzer != tenantflow.Analyzer {
+			continue
+		}
+		s := slow{pkg: act.Package.PkgPath, d: act.Duration}
+		if r, ok := act.Result.(*tenantflow.Result); ok && act.IsRoot {
+			s.timing = r.Timing
+			ssaTime += r.Timing.SSA
+			solveTime += r.Timing.Solve
+			if r.Timing.Analysed {
+				analysed++
+			} else {
+				skipped++
+			}
+		}
+		slowest = append(slowest, s)
+	}
+	var ts []*total
+	for _, t := range totals {
+		ts = append(ts, t)
+	}
+	sort.Slice(ts, func(i, j int) bool {
+		if ts[i].d != ts[j].d {
+			return ts[i].d > ts[j].d
+		}
+		return ts[i].name < ts[j].name
+	})
+	for _, t := range ts {
+		fmt.Fprintf(w, "tenantlint: timing: %-16s %7.2fs in %s\n", t.name, t.d.Seconds(), plural(t.n, "package"))
+	}
+	fmt.Fprintf(w, "tenantlint: timing: engine on the root packages: %d analysed, %d skipped (nothing relevant); SSA %.2fs, solve %.2fs\n",
+		analysed, skipped, ssaTime.Seconds(), solveTime.Seconds())
+	sort.Slice(slowest, func(i, j int) bool {
+		if slowest[i].d != slowest[j].d {
+			return slowest[i].d > slowest[j].d
+		}
+		return slowest[i].pkg < slowest[j].pkg
+	})
+	if len(slowest) > 10 {
+		slowest = slowest[:10]
+	}
+	for _, s := range slowest {
+		detail := ""
+		if s.timing.Analysed {
+			detail = fmt.Sprintf(" (SSA %.2fs, solve %.2fs)", s.timing.SSA.Seconds(), s.timing.Solve.Seconds())
+		}
+		fmt.Fprintf(w, "tenantlint: timing: slow: %7.2fs %s%s\n", s.d.Seconds(), s.pkg, detail)
 	}
 }
 

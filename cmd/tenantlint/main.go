@@ -76,6 +76,8 @@ func vetMode(args []string) bool {
 type options struct {
 	json, fix, diff, verbose, tests, version bool
 	format, configFile, dir, checks          string
+	// debugTiming: -debug=timing, print where the time went.
+	debugTiming bool
 }
 
 // Exit statuses of a run, as listed in -h.
@@ -99,6 +101,17 @@ func flags(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.configFile, "config", "", "use this `file` instead of looking up .tenantlint.yml from each package's directory")
 	fs.StringVar(&o.dir, "C", "", "run in `dir` (a module of its own, such as an example)")
 	fs.StringVar(&o.checks, "checks", "all", "the `checks` to run, as staticcheck spells them: all, names, and -name to leave one out (all,-jobscope); checks.disable in .tenantlint.yml turns checks off on top of this")
+	fs.Func("debug", "print debugging output to stderr: `timing` (load and analysis time, each analyzer's total, the slowest packages with their SSA and solving time)", func(v string) error {
+		for _, w := range strings.Split(v, ",") {
+			switch strings.TrimSpace(w) {
+			case "timing":
+				o.debugTiming = true
+			default:
+				return fmt.Errorf("unknown debug output %q (known: timing)", w)
+			}
+		}
+		return nil
+	})
 	fs.BoolVar(&o.version, "version", false, "print the version and exit (same as tenantlint version)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: tenantlint [flags] packages\n"+

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -513,5 +514,38 @@ func TestInterfaceDrivers(t *testing.T) {
 	want = []string{"service/service.go:20:9", "service/service.go:24:9", "service/service.go:53:9"}
 	if got := lines(errOut); !slices.Equal(got, want) {
 		t.Errorf("go vet findings at %v, want %v\n%s", got, want, errOut)
+	}
+}
+
+// TestDebugTiming: -debug=timing says where the time went, on stderr, without changing the
+// findings on stdout or the exit status: the load, the run, every analyzer that ran, how many
+// root packages the engine analysed, and the slowest packages (the engine's SSA and solving
+// time for the root packages it analysed). The durations themselves are not asserted.
+func TestDebugTiming(t *testing.T) {
+	bin := tenantlint(t)
+	dir := copyModule(t, "sarifapp")
+	plainOut, _, plainCode := runIn(t, dir, bin, "./...")
+	out, errOut, code := runIn(t, dir, bin, "-debug=timing", "./...")
+	if out != plainOut || code != plainCode {
+		t.Errorf("-debug=timing changed the run: exit %d (want %d), stdout:\n%s\nwant:\n%s", code, plainCode, out, plainOut)
+	}
+	for _, re := range []string{
+		`(?m)^tenantlint: timing: load \d+\.\ds \(2 root packages\)$`,
+		`(?m)^tenantlint: timing: analysis \d+\.\ds$`,
+		`(?m)^tenantlint: timing: tenantflow +\d+\.\d\ds in \d+ packages$`,
+		`(?m)^tenantlint: timing: sqlscope +\d+\.\d\ds in 2 packages$`,
+		`(?m)^tenantlint: timing: engine on the root packages: 2 analysed, 0 skipped \(nothing relevant\); SSA \d+\.\d\ds, solve \d+\.\d\ds$`,
+		`(?m)^tenantlint: timing: slow: +\d+\.\d\ds example\.com/sarifapp/store \(SSA \d+\.\d\ds, solve \d+\.\d\ds\)$`,
+	} {
+		if !regexp.MustCompile(re).MatchString(errOut) {
+			t.Errorf("-debug=timing output lacks %s:\n%s", re, errOut)
+		}
+	}
+	if n := strings.Count(errOut, "timing: slow:"); n == 0 || n > 10 {
+		t.Errorf("%d slow packages listed, want 1 to 10", n)
+	}
+	_, errOut, code = runIn(t, dir, bin, "-debug=timng", "./...")
+	if code != exitError || !strings.Contains(errOut, `unknown debug output "timng" (known: timing)`) {
+		t.Errorf("-debug=timng: exit %d, stderr:\n%s", code, errOut)
 	}
 }

@@ -45,6 +45,8 @@ type (
 	Finding = engine.Finding
 	// Directive is a suppression or declaration comment.
 	Directive = engine.Directive
+	// Timing is where the engine's time in one package went (tenantlint -debug=timing).
+	Timing = engine.Timing
 	// Tables is the set of tenant tables for one configuration.
 	Tables = sqlrules.Tables
 	// Table is one tenant table and the reason it is one.

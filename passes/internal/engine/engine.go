@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -34,6 +35,18 @@ type Result struct {
 	// waits for a decision (intent.go). The step's text is the function's configuration name.
 	OutOfReach []facts.Step
 	Config     *config.Config
+	// Timing is where the engine's time in this package went (tenantlint -debug=timing).
+	Timing Timing
+}
+
+// Timing is where the engine's time in one package went.
+type Timing struct {
+	// Analysed: the package could matter (it names a catalog or configured function, or one
+	// with a summary) and was analysed; otherwise the engine returned at once, with no SSA.
+	Analysed bool
+	// SSA is the time spent building the package's SSA form, Solve the time of the fixpoint
+	// and the families' rules over its functions.
+	SSA, Solve time.Duration
 }
 
 // Finding is one diagnostic candidate.
@@ -154,7 +167,11 @@ func (e *Engine) Run(pass *analysis.Pass) (res any, err error) {
 		p.families = append(p.families, r)
 	}
 	p.dirs = parseDirectives(pass, e.Checks())
+	result.Timing.Analysed = true
+	t0 := time.Now()
 	p.buildSSA()
+	result.Timing.SSA = time.Since(t0)
+	t0 = time.Now()
 	for _, f := range pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			if c, ok := n.(*ast.CallExpr); ok {
@@ -164,6 +181,7 @@ func (e *Engine) Run(pass *analysis.Pass) (res any, err error) {
 		})
 	}
 	p.analyze()
+	result.Timing.Solve = time.Since(t0)
 	p.exportBoundFields()
 	p.exportGuards()
 
