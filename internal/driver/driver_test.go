@@ -20,17 +20,13 @@ import (
 // caller's State: a finding at RunFor, which passes its tenant).
 func TestInterfaceRequires(t *testing.T) {
 	dir, res := analyzeModule(t, "ifaces")
-	var got []string
-	for _, f := range res.Findings {
-		p := f.Fset.Position(f.Diag.Pos)
-		rel, _ := filepath.Rel(dir, p.Filename)
+	got := findingLines(dir, res, func(msg string) string {
 		param := "?"
-		if _, rest, ok := strings.Cut(f.Diag.Message, "needs the active tenant in "); ok {
+		if _, rest, ok := strings.Cut(msg, "needs the active tenant in "); ok {
 			param, _, _ = strings.Cut(rest, " ")
 		}
-		got = append(got, fmt.Sprintf("%s:%d %s %s", filepath.ToSlash(rel), p.Line, f.Check, param))
-	}
-	slices.Sort(got)
+		return param
+	})
 	want := []string{
 		"flow/flow.go:57 sqlscope c.TenantID",     // State literal without its TenantID, through flow.Hook (StateProject)
 		"flow/flow.go:57 sqlscope in.TenantID",    // Input literal without its TenantID, through flow.Hook (RenameProject)
@@ -48,14 +44,8 @@ func TestInterfaceRequires(t *testing.T) {
 // a map inside a dependency (a generic LRU keyed by what its caller passes) is not one.
 func TestRegistryInDependency(t *testing.T) {
 	dir, res := analyzeModule(t, "regdep")
-	var got []string
-	for _, f := range res.Findings {
-		p := f.Fset.Position(f.Diag.Pos)
-		rel, _ := filepath.Rel(dir, p.Filename)
-		got = append(got, fmt.Sprintf("%s:%d %s", filepath.ToSlash(rel), p.Line, f.Check))
-	}
-	slices.Sort(got)
-	want := []string{"app/app.go:25 cachekey"}
+	got := findingLines(dir, res, func(string) string { return "" })
+	want := []string{"app/app.go:25 cachekey "}
 	if !slices.Equal(got, want) {
 		t.Errorf("findings:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
 	}
@@ -66,20 +56,27 @@ func TestRegistryInDependency(t *testing.T) {
 // or hands out by address is not.
 func TestConstantVarInDependency(t *testing.T) {
 	dir, res := analyzeModule(t, "constdep")
-	var got []string
-	for _, f := range res.Findings {
-		p := f.Fset.Position(f.Diag.Pos)
-		rel, _ := filepath.Rel(dir, p.Filename)
-		got = append(got, fmt.Sprintf("%s:%d %s: %s", filepath.ToSlash(rel), p.Line, f.Check, f.Diag.Message))
-	}
-	slices.Sort(got)
+	got := findingLines(dir, res, func(msg string) string { return msg })
 	want := []string{
-		"app/app.go:22 sqlscope: Get needs the active tenant in tenant (for tenant_id = $1 in the query on tenant table \"devices\"), but it gets a constant or zero value, not the active tenant",
-		"app/app.go:23 sqlscope: Get needs the active tenant in tenant (for tenant_id = $1 in the query on tenant table \"devices\"), but it gets a constant or zero value, not the active tenant",
+		"app/app.go:22 sqlscope Get needs the active tenant in tenant (for tenant_id = $1 in the query on tenant table \"devices\"), but it gets a constant or zero value, not the active tenant",
+		"app/app.go:23 sqlscope Get needs the active tenant in tenant (for tenant_id = $1 in the query on tenant table \"devices\"), but it gets a constant or zero value, not the active tenant",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("findings:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
 	}
+}
+
+// findingLines spells each finding "file:line check what", with the file relative to the module
+// and what the part of its message a test is about, sorted.
+func findingLines(dir string, res *Result, what func(msg string) string) []string {
+	var got []string
+	for _, f := range res.Findings {
+		p := f.Fset.Position(f.Diag.Pos)
+		rel, _ := filepath.Rel(dir, p.Filename)
+		got = append(got, fmt.Sprintf("%s:%d %s %s", filepath.ToSlash(rel), p.Line, f.Check, what(f.Diag.Message)))
+	}
+	slices.Sort(got)
+	return got
 }
 
 // analyzeModule loads and analyses every package of testdata/mod/NAME, which must analyse
