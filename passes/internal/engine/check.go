@@ -232,6 +232,17 @@ func (s *Frame) argAt(args []ssa.Value, ref facts.ParamRef) *Value {
 	if ref.Index >= len(args) {
 		return UnknownValue
 	}
+	if len(ref.Path) > 0 {
+		if x := StripConversions(args[ref.Index]); isPointer(x.Type()) {
+			// A field of what the argument points to is what this function stored there, if
+			// it did: a row a constructor returned whose tenant is assigned afterwards (u :=
+			// NewUser(...); u.AccountID = accountID), or a parameter's row whose tenant a
+			// transaction callback assigns before saving it. The pointer's own value (the
+			// constructor's result) knows nothing of those stores.
+			root, keys, names := s.Address(x)
+			return s.Load(root, append(keys, ref.Path...), append(names, refNames(ref)...))
+		}
+	}
 	v := s.Eval(args[ref.Index])
 	for i, k := range ref.Path {
 		name := k
@@ -241,6 +252,23 @@ func (s *Frame) argAt(args []ssa.Value, ref facts.ParamRef) *Value {
 		v = v.Field(k, name)
 	}
 	return v
+}
+
+// refNames are the field names of a requirement's path, for explanations.
+func refNames(ref facts.ParamRef) []string {
+	out := make([]string, len(ref.Path))
+	for i, k := range ref.Path {
+		out[i] = k
+		if i < len(ref.Names) && ref.Names[i] != "" {
+			out[i] = ref.Names[i]
+		}
+	}
+	return out
+}
+
+func isPointer(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Pointer)
+	return ok
 }
 
 func IsContext(t types.Type) bool {
