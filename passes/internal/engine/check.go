@@ -511,6 +511,9 @@ func (s *Frame) Need(v *Value, at ssa.Instruction, n Needed) {
 	case facts.TenantID, facts.Scoped, facts.Unknown, facts.Top:
 		return
 	case facts.Param:
+		if s.validatedParam(v, at) {
+			return
+		}
 		s.passUp(v, n)
 	case facts.None:
 		if v.IsNil() {
@@ -663,6 +666,45 @@ func (e *Engine) checkFor(family string) string {
 		return info.Check
 	}
 	return family
+}
+
+// validatedParam reports whether the function checks a parameter v derives from with a
+// configured validator before instruction at (a manager method that starts with the
+// permission check, ValidateUserPermissions(ctx, accountID, userID, ...)): whatever tenant its
+// callers pass is one the user may use there, so the need is not theirs.
+func (s *Frame) validatedParam(v *Value, at ssa.Instruction) bool {
+	if len(s.Pkg.rules.validators) == 0 || s.InClosure() {
+		return false
+	}
+	for _, b := range s.Fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			c := s.Pkg.Call(call)
+			argIdx, ok := s.Pkg.rules.validators[c.Key]
+			if !ok {
+				continue
+			}
+			a := c.Arg(argIdx)
+			if a == nil || !dominates(instr, at) {
+				continue
+			}
+			av := s.Eval(a)
+			if av.Kind != facts.Param {
+				continue
+			}
+			for _, checked := range av.Params {
+				for _, p := range v.Params {
+					if p.Index == checked.Index && slices.Equal(p.Path, checked.Path) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // validated reports whether a configured validator vouched for the untrusted value v on every
