@@ -668,13 +668,34 @@ func (e *Engine) checkFor(family string) string {
 	return family
 }
 
+// closureMaker is the instruction of fn that makes the function literal lit.
+func closureMaker(fn, lit *ssa.Function) ssa.Instruction {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if mk, ok := instr.(*ssa.MakeClosure); ok && mk.Fn == lit {
+				return mk
+			}
+		}
+	}
+	return nil
+}
+
 // validatedParam reports whether the function checks a parameter v derives from with a
 // configured validator before instruction at (a manager method that starts with the
 // permission check, ValidateUserPermissions(ctx, accountID, userID, ...)): whatever tenant its
 // callers pass is one the user may use there, so the need is not theirs.
 func (s *Frame) validatedParam(v *Value, at ssa.Instruction) bool {
-	if len(s.Pkg.rules.validators) == 0 || s.InClosure() {
+	if len(s.Pkg.rules.validators) == 0 || s.closureParams && s.parent == nil {
 		return false
+	}
+	// In a function literal (a transaction callback), the parameters are its creator's: the
+	// check must come before the literal is made.
+	for s.parent != nil {
+		mk := closureMaker(s.parent.Fn, s.Fn)
+		if mk == nil {
+			return false
+		}
+		s, at = s.parent, mk
 	}
 	for _, b := range s.Fn.Blocks {
 		for _, instr := range b.Instrs {

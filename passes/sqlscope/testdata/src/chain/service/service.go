@@ -40,3 +40,28 @@ func (s *Service) CheckedLate(ctx context.Context, tenantID string, id int64) er
 	}
 	return auth.RequireMember(ctx, tenantID)
 }
+
+// CheckedInTx checks first and reads in a callback, as a manager does in its transaction.
+func (s *Service) CheckedInTx(ctx context.Context, tenantID string, id int64) error {
+	if err := auth.RequireMember(ctx, tenantID); err != nil {
+		return err
+	}
+	return s.inTx(func() error {
+		_, err := s.st.GetDevice(ctx, tenantID, id)
+		return err
+	})
+}
+
+// CheckedAfterTx checks after the callback is made (and run): too late.
+func (s *Service) CheckedAfterTx(ctx context.Context, tenantID string, id int64) error {
+	err := s.inTx(func() error {
+		_, err := s.st.GetDevice(ctx, tenantID, id)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return auth.RequireMember(ctx, tenantID)
+}
+
+func (s *Service) inTx(f func() error) error { return f() }
