@@ -91,10 +91,11 @@ type Builder struct {
 }
 
 // Naming is how a library names a model struct's table when the model does not say (gorm's
-// TableName method, bun's table tag): gorm, bun and pop pluralize the snake-cased struct name,
-// xorm does not.
+// TableName method, bun's table tag): gorm and bun pluralize the snake-cased struct name with
+// jinzhu/inflection ("inflection", see Plural: Settings is "settings"), pop with flect
+// ("plural": the English plural of the common cases), xorm does not.
 var Naming = map[string]string{
-	"gorm": "plural", "bun": "plural", "pop": "plural", "xorm": "singular",
+	"gorm": "inflection", "bun": "inflection", "pop": "plural", "xorm": "singular",
 }
 
 // BuilderHandles are database handles whose builder methods each start a new query: a handle

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"entgo.io/ent/entc/gen"
+	"github.com/jinzhu/inflection"
+	"gorm.io/gorm/schema"
 
 	"github.com/tenantlint/tenantlint/catalog"
 )
@@ -127,6 +129,27 @@ func TestEntNaming(t *testing.T) {
 	for _, col := range []string{"tenant_id", "org_id", "workspace_uuid", "account_api_key", "team"} {
 		if want, got := (gen.Field{Name: col}).StructField(), catalog.EntFieldName(col); got != want {
 			t.Errorf("EntFieldName(%q) = %q, entc/gen generates %q", col, got, want)
+		}
+	}
+}
+
+// TestGormPlural: gorm's NamingStrategy and bun name a model's table with inflection.Plural of
+// its snake-cased name; catalog.Plural ports its rules, which this pins on words whose plural
+// the schoolbook rule gets wrong as well as on the common cases.
+func TestGormPlural(t *testing.T) {
+	ns := schema.NamingStrategy{}
+	for _, model := range []string{
+		"Settings", "DNSSettings", "Status", "Address", "Policy", "Key", "Box", "Match", "Dish",
+		"Person", "Human", "Wife", "Leaf", "Quiz", "Ox", "Matrix", "Index", "Bus", "Axis",
+		"Analysis", "Money", "Fish", "Datum", "Hive", "Alias", "Octopus", "Mouse", "Peer",
+		"NetworkResource", "PostureChecks", "SetupKey", "Series", "Proxy", "Day",
+	} {
+		snake := ns.ColumnName("", model) // the snake-cased name TableName pluralizes
+		if want, got := ns.TableName(model), catalog.Plural(snake); got != want {
+			t.Errorf("model %s: catalog.Plural(%q) = %q, gorm names the table %q", model, snake, got, want)
+		}
+		if want, got := inflection.Plural(snake), catalog.Plural(snake); got != want {
+			t.Errorf("catalog.Plural(%q) = %q, inflection.Plural gives %q", snake, got, want)
 		}
 	}
 }

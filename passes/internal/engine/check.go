@@ -232,6 +232,17 @@ func (s *Frame) argAt(args []ssa.Value, ref facts.ParamRef) *Value {
 	if ref.Index >= len(args) {
 		return UnknownValue
 	}
+	if len(ref.Path) > 0 {
+		if x := StripConversions(args[ref.Index]); isPointer(x.Type()) {
+			// A field of what the argument points to is what this function stored there, if
+			// it did: a row a constructor returned whose tenant is assigned afterwards (u :=
+			// NewUser(...); u.AccountID = accountID), or a parameter's row whose tenant a
+			// transaction callback assigns before saving it. The pointer's own value (the
+			// constructor's result) knows nothing of those stores.
+			root, keys, names := s.Address(x)
+			return s.Load(root, append(keys, ref.Path...), append(names, refNames(ref)...))
+		}
+	}
 	v := s.Eval(args[ref.Index])
 	for i, k := range ref.Path {
 		name := k
@@ -241,6 +252,23 @@ func (s *Frame) argAt(args []ssa.Value, ref facts.ParamRef) *Value {
 		v = v.Field(k, name)
 	}
 	return v
+}
+
+// refNames are the field names of a requirement's path, for explanations.
+func refNames(ref facts.ParamRef) []string {
+	out := make([]string, len(ref.Path))
+	for i, k := range ref.Path {
+		out[i] = k
+		if i < len(ref.Names) && ref.Names[i] != "" {
+			out[i] = ref.Names[i]
+		}
+	}
+	return out
+}
+
+func isPointer(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Pointer)
+	return ok
 }
 
 func IsContext(t types.Type) bool {
@@ -552,6 +580,9 @@ func (s *Frame) Need(v *Value, at ssa.Instruction, n Needed) {
 	case facts.TenantID, facts.Scoped, facts.Unknown, facts.Top:
 		return
 	case facts.Param:
+		if s.validatedParam(v, at) {
+			return
+		}
 		s.passUp(v, n)
 	case facts.None:
 		if v.IsNil() {
@@ -704,6 +735,66 @@ func (e *Engine) checkFor(family string) string {
 		return info.Check
 	}
 	return family
+}
+
+// closureMaker is the instruction of fn that makes the function literal lit.
+func closureMaker(fn, lit *ssa.Function) ssa.Instruction {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if mk, ok := instr.(*ssa.MakeClosure); ok && mk.Fn == lit {
+				return mk
+			}
+		}
+	}
+	return nil
+}
+
+// validatedParam reports whether the function checks a parameter v derives from with a
+// configured validator before instruction at (a manager method that starts with the
+// permission check, ValidateUserPermissions(ctx, accountID, userID, ...)): whatever tenant its
+// callers pass is one the user may use there, so the need is not theirs.
+func (s *Frame) validatedParam(v *Value, at ssa.Instruction) bool {
+	if len(s.Pkg.rules.validators) == 0 || s.closureParams && s.parent == nil {
+		return false
+	}
+	// In a function literal (a transaction callback), the parameters are its creator's: the
+	// check must come before the literal is made.
+	for s.parent != nil {
+		mk := closureMaker(s.parent.Fn, s.Fn)
+		if mk == nil {
+			return false
+		}
+		s, at = s.parent, mk
+	}
+	for _, b := range s.Fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			c := s.Pkg.Call(call)
+			argIdx, ok := s.Pkg.rules.validators[c.Key]
+			if !ok {
+				continue
+			}
+			a := c.Arg(argIdx)
+			if a == nil || !dominates(instr, at) {
+				continue
+			}
+			av := s.Eval(a)
+			if av.Kind != facts.Param {
+				continue
+			}
+			for _, checked := range av.Params {
+				for _, p := range v.Params {
+					if p.Index == checked.Index && slices.Equal(p.Path, checked.Path) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // validated reports whether a configured validator vouched for the untrusted value v on every

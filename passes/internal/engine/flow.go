@@ -197,14 +197,64 @@ func (s *Frame) Address(a ssa.Value) (root ssa.Value, keys, names []string) {
 		return root, append(keys, k), append(names, "["+k+"]")
 	case *ssa.Slice:
 		return s.Address(a.X)
+	case *ssa.UnOp:
+		if a.Op == token.MUL {
+			return sameLoad(a), nil, nil
+		}
 	}
 	return a, nil, nil
+}
+
+// sameLoad is the first load of the variable a pointer is read from, when every load of it
+// reads the same pointer: a captured pointer (d, a parameter a closure captures, is a cell read
+// with *d at each use) is stored once, where it is captured, so d.TenantID = x and Save(d) in
+// the closure address the same row through two loads.
+func sameLoad(u *ssa.UnOp) ssa.Value {
+	var cell ssa.Value
+	switch x := u.X.(type) {
+	case *ssa.FreeVar:
+		cell = x
+	case *ssa.Alloc:
+		if !x.Heap {
+			return u
+		}
+		cell = x
+	default:
+		return u
+	}
+	if _, ok := cell.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Pointer); !ok {
+		return u // a cell of a struct, not of a pointer: its loads are copies
+	}
+	stores := 0
+	var first ssa.Value
+	for _, r := range *cell.Referrers() {
+		switch r := r.(type) {
+		case *ssa.Store:
+			if r.Addr == cell {
+				stores++
+			}
+		case *ssa.UnOp:
+			if r.Op == token.MUL && r.X == cell && first == nil && r.Parent() == u.Parent() {
+				first = r
+			}
+		}
+	}
+	if first == nil || stores > 1 {
+		return u
+	}
+	if _, ok := cell.(*ssa.FreeVar); ok && stores > 0 {
+		return u // the closure reassigns the variable
+	}
+	return first
 }
 
 // Load reads the memory at root+keys: what was stored there, or built from what was stored
 // below it, or derived from what was stored above it or from the root itself.
 func (s *Frame) Load(root ssa.Value, keys, names []string) *Value {
-	if fv, ok := root.(*ssa.FreeVar); ok && s.parent != nil {
+	if fv, ok := root.(*ssa.FreeVar); ok && s.parent != nil && s.mem[root] == nil {
+		// What the closure stored through the captured pointer itself (a transaction callback
+		// setting the row's tenant before it saves the row) is read below, from its own
+		// memory, over the creator's value; otherwise it is the creator's memory.
 		if b, ok := s.env[fv]; ok {
 			proot, pkeys, pnames := s.parent.Address(b)
 			return s.parent.Load(proot, append(pkeys, keys...), append(pnames, names...))

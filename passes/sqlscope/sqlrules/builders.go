@@ -774,7 +774,10 @@ func (r *rules) modelTableName(s *engine.Frame, n *types.Named, lib string) stri
 		}
 	}
 	name := snake(n.Obj().Name())
-	if catalog.Naming[lib] == "plural" {
+	switch catalog.Naming[lib] {
+	case "inflection":
+		name = catalog.Plural(name)
+	case "plural":
 		name = plural(name)
 	}
 	return name
@@ -984,8 +987,8 @@ func snake(name string) string {
 	return b.String()
 }
 
-// plural is the English plural of a snake-cased table name, as inflection.Plural spells the
-// common cases.
+// plural is the English plural of a snake-cased table name, as pop's flect spells the common
+// cases (gorm and bun use catalog.Plural, inflection's rules).
 func plural(s string) string {
 	switch {
 	case strings.HasSuffix(s, "s") || strings.HasSuffix(s, "x") || strings.HasSuffix(s, "ch") || strings.HasSuffix(s, "sh"):

@@ -140,3 +140,16 @@ func (s *Store) Helpers(ctx context.Context) {
 	repo.ForTenant(s.db, auth.TenantID(ctx)).Find(&ds)
 	repo.ForTenant(s.db, "acme").Find(&ds) // want `ForTenant needs the active tenant in tenantID`
 }
+
+// Settings is named by gorm's inflection rules: a word ending in "s" stays, so the table is
+// settings (not settingses), and a query on it needs the tenant.
+type Settings struct {
+	ID       int64
+	TenantID string
+}
+
+func (s *Store) Settings(ctx context.Context) {
+	var st Settings
+	s.db.Where("tenant_id = ?", auth.TenantID(ctx)).First(&st)
+	s.db.First(&st) // want `gorm query on tenant table "settings" is not scoped`
+}

@@ -25,3 +25,13 @@ func (h *Handler) Validated(w http.ResponseWriter, r *http.Request) {
 	}
 	h.svc.Device(r.Context(), t, 1)
 }
+
+func (h *Handler) CheckedBelow(w http.ResponseWriter, r *http.Request) {
+	h.svc.CheckedDevice(r.Context(), r.FormValue("tenant"), 1)
+	h.svc.CheckedLate(r.Context(), r.FormValue("tenant"), 1) // want `tenant id comes from request input: r.FormValue reaches CheckedLate needs the active tenant in tenantID`
+}
+
+func (h *Handler) CheckedInTx(w http.ResponseWriter, r *http.Request) {
+	h.svc.CheckedInTx(r.Context(), r.FormValue("tenant"), 1)
+	h.svc.CheckedAfterTx(r.Context(), r.FormValue("tenant"), 1) // want `tenant id comes from request input: r.FormValue reaches CheckedAfterTx needs the active tenant in tenantID`
+}
