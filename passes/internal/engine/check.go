@@ -301,8 +301,11 @@ func (s *Frame) summary() *facts.Summary {
 		}
 		slices.Sort(sum.CtxTenant)
 	}
-	for _, r := range s.returns {
+	for i, r := range s.returns {
 		v := Finalize(r)
+		if v.Kind == facts.Untrusted {
+			v = s.validatedResult(i, v)
+		}
 		res := facts.Result{Kind: v.Kind, Built: v.Built && !v.Kind.HasTenant(), Target: v.Target}
 		if res.Built {
 			res.BuiltAt = v.BuiltAt
@@ -319,6 +322,39 @@ func (s *Frame) summary() *facts.Summary {
 		sum.Results = sum.Results[:len(sum.Results)-1]
 	}
 	return sum
+}
+
+// validatedResult is result i, request input on some path (v), as the callers see it. A guard
+// helper reads an id from the request, calls a validator on it and returns it (orgID :=
+// chi.URLParam(r, "orgID"); if !checkAccess(w, r, orgID) { return "", false }; return orgID,
+// true): the validation happened in the helper, and its callers use the id it vouched for as
+// the tenant. So request input returned where a validator call on that same input dominates
+// the return is the tenant; request input returned on a path the validator does not dominate,
+// or other request input than the one validated, stays request input (a result is the meet of
+// every path that returns something).
+func (s *Frame) validatedResult(i int, v *Value) *Value {
+	var out *Value
+	for _, b := range s.Fn.Blocks {
+		if len(b.Instrs) == 0 {
+			continue
+		}
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		rv, ok := s.returnValue(ret, i)
+		if !ok {
+			continue
+		}
+		if rv.Kind == facts.Untrusted {
+			if !s.validated(rv, ret) {
+				return v
+			}
+			rv = &Value{Kind: facts.TenantID, Origin: rv.Origin, What: rv.What}
+		}
+		out = Meet(out, rv)
+	}
+	return Finalize(out)
 }
 
 // check evaluates every sink and every call with obligations in the function, and in the

@@ -130,18 +130,11 @@ func (s *Frame) step(instr ssa.Instruction) {
 			s.store(in, in.Map, []string{"*"}, s.Eval(in.Value))
 		}
 	case *ssa.Return:
-		for i, r := range in.Results {
-			v := s.Eval(r)
-			if v.IsNil() || isZeroConst(r) {
-				// `return nil, err` and `return "", false` say nothing about what the
-				// function returns when it succeeds: a not-found or error path's zero value
-				// does not make the result a constant. (A result that is zero on every path
-				// is Unknown, see summary.)
+		for i := range in.Results {
+			v, ok := s.returnValue(in, i)
+			if !ok {
 				s.nilReturns = true
 				continue
-			}
-			if v.Kind == facts.None && !described(v) {
-				v = s.emptyReturn(in, v)
 			}
 			s.returns[i] = Meet(s.returns[i], v)
 		}
@@ -155,6 +148,22 @@ func (s *Frame) step(instr ssa.Instruction) {
 		s.set(v, s.compute(v))
 		s.cur = nil
 	}
+}
+
+// returnValue is what ret returns as result i, or false for a zero value: `return nil, err` and
+// `return "", false` say nothing about what the function returns when it succeeds, so a
+// not-found or error path's zero value does not make the result a constant. (A result that is
+// zero on every path is Unknown, see summary.)
+func (s *Frame) returnValue(ret *ssa.Return, i int) (*Value, bool) {
+	r := ret.Results[i]
+	v := s.Eval(r)
+	if v.IsNil() || isZeroConst(r) {
+		return nil, false
+	}
+	if v.Kind == facts.None && !described(v) {
+		v = s.emptyReturn(ret, v)
+	}
+	return v, true
 }
 
 func (s *Frame) store(at ssa.Instruction, root ssa.Value, keys []string, x *Value) {

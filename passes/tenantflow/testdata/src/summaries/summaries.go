@@ -4,9 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"net/http"
 	"strconv"
 
 	"example.com/auth"
+	"github.com/go-chi/chi/v5"
 )
 
 // Sources: a function returning the active tenant, directly or through conversions.
@@ -87,6 +89,24 @@ func All(ctx context.Context, db *sql.DB, t string) {
 
 // Integer tenant ids exist (Grafana's org id), so arithmetic keeps the derivation.
 func Plain(a, b int) int { return a * b } // want Plain:"result0=param\\(p0\\|p1\\)"
+
+// Request input returned after the validator vouched for it on every path that returns it is
+// the tenant for the callers; on a path it does not dominate, it is still request input.
+func OrgGuard(r *http.Request) (string, bool) { // want OrgGuard:"result0=tenant" OrgGuard:"tenantGuard"
+	org := chi.URLParam(r, "org")
+	if err := auth.RequireMember(r.Context(), org); err != nil {
+		return "", false
+	}
+	return org, true
+}
+
+func OrgGuardIf(r *http.Request, check bool) string { // want OrgGuardIf:"result0=untrusted" OrgGuardIf:"tenantGuard"
+	org := chi.URLParam(r, "org")
+	if check && auth.RequireMember(r.Context(), org) != nil {
+		return ""
+	}
+	return org
+}
 
 // Nothing to say: no fact.
 func Nothing() {}

@@ -33,3 +33,13 @@ func RequireMember(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
+
+// TenantFromPath is a guard helper: it reads the :tenant path parameter, has the configured
+// validator vouch for it and returns it, so its callers in other packages use a checked tenant.
+func TenantFromPath(r *http.Request) (string, error) {
+	tenant := chi.URLParam(r, "tenant")
+	if err := auth.RequireMember(r.Context(), tenant); err != nil {
+		return "", err
+	}
+	return tenant, nil
+}
