@@ -802,35 +802,19 @@ func (s *Frame) validatedParam(v *Value, at ssa.Instruction) bool {
 		}
 		s, at = s.parent, mk
 	}
-	for _, b := range s.Fn.Blocks {
-		for _, instr := range b.Instrs {
-			call, ok := instr.(ssa.CallInstruction)
-			if !ok {
-				continue
-			}
-			c := s.Pkg.Call(call)
-			argIdx, ok := s.Pkg.rules.validators[c.Key]
-			if !ok {
-				continue
-			}
-			a := c.Arg(argIdx)
-			if a == nil || !dominates(instr, at) {
-				continue
-			}
-			av := s.Eval(a)
-			if av.Kind != facts.Param {
-				continue
-			}
-			for _, checked := range av.Params {
-				for _, p := range v.Params {
-					if p.Index == checked.Index && slices.Equal(p.Path, checked.Path) {
-						return true
-					}
+	return s.validatorBefore(at, func(checked *Value) bool {
+		if checked.Kind != facts.Param {
+			return false
+		}
+		for _, c := range checked.Params {
+			for _, p := range v.Params {
+				if p.Index == c.Index && slices.Equal(p.Path, c.Path) {
+					return true
 				}
 			}
 		}
-	}
-	return false
+		return false
+	})
 }
 
 // validated reports whether a configured validator vouched for the untrusted value v on every
@@ -839,6 +823,14 @@ func (s *Frame) validated(v *Value, at ssa.Instruction) bool {
 	if s.guardedHandler() {
 		return true // its routes' middleware checks the tenant (routes.go)
 	}
+	return s.validatorBefore(at, func(checked *Value) bool {
+		return checked.Kind == facts.Untrusted && checked.Origin == v.Origin
+	})
+}
+
+// validatorBefore reports whether a call of this function to a configured validator, on every
+// path to at, checks a value for which match holds.
+func (s *Frame) validatorBefore(at ssa.Instruction, match func(checked *Value) bool) bool {
 	if len(s.Pkg.rules.validators) == 0 {
 		return false
 	}
@@ -853,12 +845,7 @@ func (s *Frame) validated(v *Value, at ssa.Instruction) bool {
 			if !ok {
 				continue
 			}
-			a := c.Arg(argIdx)
-			if a == nil {
-				continue
-			}
-			av := s.Eval(a)
-			if av.Kind == facts.Untrusted && av.Origin == v.Origin && dominates(instr, at) {
+			if a := c.Arg(argIdx); a != nil && dominates(instr, at) && match(s.Eval(a)) {
 				return true
 			}
 		}

@@ -20,8 +20,14 @@ import (
 // constantVars finds the package's variables that hold a constant: a value type (a basic type,
 // or arrays and structs of them: a UUID is a [16]byte), a constant initialiser or none, and no
 // assignment, increment, address taken or pointer method called anywhere in the package. An
-// exported one counts only in a dependency (see facts.ConstantVar).
-func constantVars(pass *analysis.Pass) map[*types.Var]bool {
+// exported one counts only in a dependency (see facts.ConstantVar). exportedOnly: only the
+// exported ones are wanted (a package the engine does not analyse, whose own reads do not
+// matter), so an analysed module's irrelevant package costs a scan of its declarations.
+func constantVars(pass *analysis.Pass, exportedOnly bool) map[*types.Var]bool {
+	dependency := pass.Module != nil && pass.Module.Version != ""
+	if exportedOnly && !dependency {
+		return nil
+	}
 	var cands map[*types.Var]bool
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
@@ -42,7 +48,7 @@ func constantVars(pass *analysis.Pass) map[*types.Var]bool {
 					if len(vs.Values) > 0 && !constantExpr(pass.TypesInfo, vs.Values[i]) {
 						continue
 					}
-					if v.Exported() && !(pass.Module != nil && pass.Module.Version != "") {
+					if v.Exported() && !dependency || !v.Exported() && exportedOnly {
 						continue
 					}
 					if cands == nil {

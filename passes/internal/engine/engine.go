@@ -141,10 +141,11 @@ func (e *Engine) Run(pass *analysis.Pass) (res any, err error) {
 		return result, nil
 	}
 	// A package that matters to nothing else can still declare a constant its importers pass
-	// as the tenant (uuid.Nil).
-	constVars := constantVars(pass)
+	// as the tenant (uuid.Nil): its exported ones are looked for all the same.
+	relevant := e.relevant(pass, cfg)
+	constVars := constantVars(pass, !relevant)
 	exportConstantVars(pass, constVars)
-	if !e.relevant(pass, cfg) {
+	if !relevant {
 		return result, nil
 	}
 

@@ -102,20 +102,23 @@ func (s *Frame) step(instr ssa.Instruction) {
 			// bytes): the zero value of unassigned paths is not tracked for elements.
 			s.markElement(root, keys)
 		}
-		if len(keys) == 0 && filledByCall(root) {
-			if isZeroConst(in.Val) {
+		x := s.Eval(in.Val)
+		if len(keys) == 0 {
+			switch {
+			case isZeroConst(in.Val) && filledByCall(root):
 				// f := Filter{}; json.Unmarshal(b, &f): the zero value is the memory's initial
 				// state, as for `var f Filter`; what the call fills in is not seen.
 				break
-			}
-			// m := T{ID: "s"}; json.Unmarshal(b, &m) (or m.fill()): the fields the literal
-			// leaves out are not known to be zero, since the call may fill them in.
-			if x := s.Eval(in.Val); x.Kind == facts.None && !x.IsNil() && len(x.Fields) > 0 {
+			case x.Kind == facts.None && !x.IsNil() && len(x.Fields) > 0 && filledByCall(root):
+				// m := T{ID: "s"}; json.Unmarshal(b, &m) (or m.fill()): the fields the literal
+				// leaves out are not known to be zero, since the call may fill them in.
 				s.store(in, root, keys, &Value{Kind: facts.Unknown, Fields: x.Fields})
-				break
+			default:
+				s.store(in, root, keys, x)
 			}
+			break
 		}
-		s.store(in, root, keys, s.Eval(in.Val))
+		s.store(in, root, keys, x)
 	case ssa.CallInstruction:
 		// One case for every call (a type switch takes the first case that matches, so
 		// *ssa.Call must not have a case of its own below).
